@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+
+// The built app and the local test Hub, served together by our own server (scripts/serve.ts).
+export const PORT = Number(process.env.E2E_PORT ?? 4317);
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: ORIGIN,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's chromium; never a downloaded browser. Flags from ARCHITECTURE.md.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `node --import tsx scripts/serve.ts --port ${PORT}`,
+    url: `${ORIGIN}/index.html`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,174 @@
+// A local stand-in for the Hugging Face Hub, shaped like the real one:
+//   GET /{owner}/{name}/resolve/{revision}/{file}  → the file (Content-Length, ETag, Range), 404 if missing
+//   GET /api/models?search=&filter=&limit=         → model list in the Hub's JSON shape
+//   GET /api/models/{owner}/{name}                  → one model with its files (siblings)
+// With `appDir`, it also serves the built app (static files only: a missing file is a 404, never index.html).
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, relative } from 'node:path';
+
+export interface HubServerOptions {
+  modelsDir: string;
+  appDir?: string;
+  /** Pretend the Hub is down: every file request fails with this status. */
+  failWith?: number;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const COMMON_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Range, Content-Type',
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Range, ETag',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
+/** Resolves `path` inside `root`, refusing anything that escapes it. */
+function inside(root: string, path: string): string | undefined {
+  const full = normalize(join(root, decodeURIComponent(path)));
+  return relative(root, full).startsWith('..') ? undefined : full;
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])),
+  );
+  return nested.flat();
+}
+
+async function listModels(modelsDir: string): Promise<string[]> {
+  const owners = await readdir(modelsDir, { withFileTypes: true }).catch(() => []);
+  const ids: string[] = [];
+  for (const owner of owners.filter((o) => o.isDirectory())) {
+    for (const name of await readdir(join(modelsDir, owner.name), { withFileTypes: true })) {
+      if (name.isDirectory()) ids.push(`${owner.name}/${name.name}`);
+    }
+  }
+  return ids.sort();
+}
+
+function modelSummary(id: string) {
+  return {
+    _id: id,
+    id,
+    modelId: id,
+    likes: 0,
+    downloads: 0,
+    private: false,
+    pipeline_tag: 'text-generation',
+    library_name: 'transformers.js',
+    tags: ['transformers.js', 'onnx', 'text-generation', 'forgeai-fixture'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendNotFound(res: ServerResponse, what: string): void {
+  // The Hub answers a missing file with a short text and 404 — never an HTML page that could be cached as a model file.
+  const text = `Entry not found: ${what}`;
+  res.writeHead(404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, extraHeaders: Record<string, string>) {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return sendNotFound(res, req.url ?? '');
+  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const headers: Record<string, string | number> = {
+    ...COMMON_HEADERS,
+    ...extraHeaders,
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Accept-Ranges': 'bytes',
+    ETag: etag,
+  };
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  let start = 0;
+  let end = info.size - 1;
+  let status = 200;
+  if (range) {
+    start = Number(range[1]);
+    end = range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+    if (start >= info.size) {
+      res.writeHead(416, { ...COMMON_HEADERS, 'Content-Range': `bytes */${info.size}` });
+      return res.end();
+    }
+    status = 206;
+    headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
+  }
+  headers['Content-Length'] = info.size === 0 ? 0 : end - start + 1;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD' || info.size === 0) return res.end();
+  createReadStream(file, { start, end }).pipe(res);
+}
+
+async function handleApi(url: URL, res: ServerResponse, modelsDir: string): Promise<void> {
+  const ids = await listModels(modelsDir);
+  const one = /^\/api\/models\/([^/]+\/[^/]+)$/.exec(url.pathname);
+  if (one) {
+    const id = decodeURIComponent(one[1]);
+    if (!ids.includes(id)) return sendJson(res, 404, { error: 'Repository not found' });
+    const dir = join(modelsDir, id);
+    const files = await listFiles(dir);
+    const siblings = await Promise.all(
+      files.map(async (rfilename) => ({ rfilename, size: (await stat(join(dir, rfilename))).size })),
+    );
+    return sendJson(res, 200, { ...modelSummary(id), sha: 'main', siblings });
+  }
+  const search = (url.searchParams.get('search') ?? '').toLowerCase();
+  const filter = url.searchParams.get('filter');
+  const limit = Number(url.searchParams.get('limit') ?? 50);
+  const matches = ids
+    .filter((id) => id.toLowerCase().includes(search))
+    .map(modelSummary)
+    .filter((m) => !filter || m.tags.includes(filter) || m.library_name === filter)
+    .slice(0, limit);
+  return sendJson(res, 200, matches);
+}
+
+export function createHubServer(options: HubServerOptions): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handle = async () => {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, COMMON_HEADERS);
+        return res.end();
+      }
+      if (url.pathname.startsWith('/api/models')) return handleApi(url, res, options.modelsDir);
+      const resolve = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(url.pathname);
+      if (resolve) {
+        if (options.failWith) return sendJson(res, options.failWith, { error: 'simulated failure' });
+        const file = inside(join(options.modelsDir, resolve[1]), resolve[2]);
+        return file ? sendFile(req, res, file, {}) : sendNotFound(res, url.pathname);
+      }
+      if (options.appDir) {
+        const path = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+        const file = inside(options.appDir, path);
+        return file ? sendFile(req, res, file, { 'Cache-Control': 'no-cache' }) : sendNotFound(res, url.pathname);
+      }
+      sendNotFound(res, url.pathname);
+    };
+    handle().catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) sendJson(res, 500, { error: String(error) });
+      else res.destroy();
+    });
+  });
+}
+

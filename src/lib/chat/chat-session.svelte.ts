@@ -1,0 +1,92 @@
+// One conversation on screen: sends a message, streams the reply into it and saves both as it goes.
+import type { AppDB } from '../db/app-db.ts';
+import { createConversation, latestConversation, type Conversation } from '../db/conversations.ts';
+import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type StoredMessage } from '../db/messages.ts';
+import type { ModelClient } from '../model/model-client.svelte.ts';
+import { DEFAULT_GENERATION, type ChatTurn } from '../../workers/api-types.ts';
+
+/** How often a streaming reply is written to IndexedDB (it is always written at the end). */
+const SAVE_INTERVAL_MS = 250;
+
+export class ChatSession {
+  conversation = $state.raw<Conversation | null>(null);
+  messages = $state<StoredMessage[]>([]);
+  error = $state('');
+
+  constructor(
+    private readonly db: AppDB,
+    private readonly model: ModelClient,
+  ) {}
+
+  /** Shows the most recent conversation again after a reload. */
+  async restore(): Promise<void> {
+    await markInterruptedReplies(this.db);
+    const latest = await latestConversation(this.db);
+    if (!latest) return;
+    this.conversation = latest;
+    this.messages = await messagesOf(this.db, latest.id);
+  }
+
+  newChat(): void {
+    this.conversation = null;
+    this.messages = [];
+    this.error = '';
+  }
+
+  get busy(): boolean {
+    return this.model.status === 'generating';
+  }
+
+  async send(text: string): Promise<void> {
+    const content = text.trim();
+    const loaded = this.model.loaded;
+    if (!content || !loaded || this.busy) return;
+    this.error = '';
+    const conversation = this.conversation ?? (await createConversation(this.db, loaded.modelId, content.slice(0, 60)));
+    this.conversation = conversation;
+    const history: ChatTurn[] = this.messages
+      .filter((m) => m.status !== 'error' && m.text)
+      .map((m) => ({ role: m.role, content: m.text }));
+    const base = { conversationId: conversation.id, modelId: loaded.modelId };
+    this.messages.push(await addMessage(this.db, { ...base, role: 'user', text: content, status: 'done' }));
+    this.messages.push(await addMessage(this.db, { ...base, role: 'assistant', text: '', status: 'streaming' }));
+    // Keep working with the proxied object in the array, so every change shows on screen.
+    const reply = this.messages[this.messages.length - 1];
+    let lastSave = 0;
+    let finished = false;
+    try {
+      const result = await this.model.chat([...history, { role: 'user', content }], DEFAULT_GENERATION, (piece) => {
+        // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
+        if (finished) return;
+        reply.text += piece;
+        if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
+          lastSave = performance.now();
+          void updateMessage(this.db, reply.id, { text: reply.text });
+        }
+      });
+      finished = true;
+      reply.text = result.text;
+      reply.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
+      reply.stats = {
+        tokens: result.tokens,
+        tokensPerSecond: result.tokensPerSecond,
+        timeToFirstTokenMs: result.timeToFirstTokenMs,
+      };
+    } catch (error) {
+      finished = true;
+      reply.status = 'error';
+      reply.error = error instanceof Error ? error.message : String(error);
+      this.error = `The reply failed: ${reply.error}`;
+    }
+    await updateMessage(this.db, reply.id, {
+      text: reply.text,
+      status: reply.status,
+      stats: $state.snapshot(reply.stats),
+      error: reply.error,
+    });
+  }
+
+  stop(): void {
+    this.model.stop();
+  }
+}

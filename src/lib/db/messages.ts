@@ -1,0 +1,51 @@
+// Chat messages, saved as they stream so a reload mid-reply keeps what had arrived.
+import type { Role } from '../../workers/api-types.ts';
+import type { AppDB } from './app-db.ts';
+
+export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export interface MessageStats {
+  tokens: number;
+  tokensPerSecond: number;
+  timeToFirstTokenMs: number;
+}
+
+export interface StoredMessage {
+  id: number;
+  conversationId: number;
+  role: Role;
+  text: string;
+  createdAt: number;
+  modelId: string;
+  status: MessageStatus;
+  stats?: MessageStats;
+  error?: string;
+}
+
+export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'>;
+
+export async function addMessage(db: AppDB, message: NewMessage): Promise<StoredMessage> {
+  const stored = { ...message, createdAt: Date.now() };
+  const id = await db.transaction('rw', db.messages, db.conversations, async () => {
+    await db.conversations.update(message.conversationId, { updatedAt: stored.createdAt });
+    return db.messages.add(stored as StoredMessage);
+  });
+  return { ...stored, id };
+}
+
+export async function updateMessage(
+  db: AppDB,
+  id: number,
+  changes: Partial<Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error'>>,
+): Promise<void> {
+  await db.messages.update(id, changes);
+}
+
+export function messagesOf(db: AppDB, conversationId: number): Promise<StoredMessage[]> {
+  return db.messages.where('[conversationId+createdAt]').between([conversationId, 0], [conversationId, Infinity]).toArray();
+}
+
+/** A reply that was streaming when the page closed is kept, marked as interrupted. */
+export async function markInterruptedReplies(db: AppDB): Promise<number> {
+  return db.messages.where('status').equals('streaming').modify({ status: 'stopped' });
+}

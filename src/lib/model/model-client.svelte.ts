@@ -1,0 +1,102 @@
+// Owns the model worker and its Comlink remote; exposes what the UI shows as reactive state.
+import { proxy, wrap, type Remote } from 'comlink';
+import type { ModelApi } from '../../workers/model.worker.ts';
+import type { ChatTurn, GenerationResult, GenerationSettings, LoadedModel, LoadProgress, LoadRequest } from '../../workers/api-types.ts';
+import { DownloadProgress } from './download-progress.ts';
+
+export type ModelStatus = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
+
+export class ModelClient {
+  status = $state<ModelStatus>('idle');
+  loaded = $state.raw<LoadedModel | null>(null);
+  loadingId = $state('');
+  progress = $state.raw<DownloadProgress>(new DownloadProgress());
+  error = $state('');
+
+  private worker: Worker | undefined;
+  private remote: Remote<ModelApi> | undefined;
+  /** Rejects the call in flight when the worker dies, so nothing waits forever. */
+  private rejectInFlight: ((error: Error) => void) | undefined;
+
+  private ensureWorker(): Remote<ModelApi> {
+    if (this.remote) return this.remote;
+    this.worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('error', (event) => this.onWorkerDied(event.message || 'the model worker crashed'));
+    this.remote = wrap<ModelApi>(this.worker);
+    return this.remote;
+  }
+
+  private onWorkerDied(reason: string): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.remote = undefined;
+    this.loaded = null;
+    this.status = 'error';
+    this.error = `The model stopped working (${reason}). Your conversation is saved; load the model again to continue.`;
+    this.rejectInFlight?.(new Error(this.error));
+  }
+
+  private track<T>(call: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.rejectInFlight = reject;
+      call.then(resolve, reject).finally(() => (this.rejectInFlight = undefined));
+    });
+  }
+
+  async load(request: LoadRequest): Promise<LoadedModel | null> {
+    const remote = this.ensureWorker();
+    this.status = 'loading';
+    this.loadingId = request.modelId;
+    this.error = '';
+    this.loaded = null;
+    const progress = new DownloadProgress();
+    this.progress = progress;
+    const onProgress = (p: LoadProgress) => {
+      progress.update(p);
+      this.progress = progress.snapshot();
+    };
+    try {
+      const info = await this.track(remote.load(request, proxy(onProgress)));
+      this.loaded = info;
+      this.status = 'ready';
+      return info;
+    } catch (error) {
+      this.status = 'error';
+      this.error ||= describeLoadError(request.modelId, error);
+      return null;
+    } finally {
+      this.loadingId = '';
+    }
+  }
+
+  async chat(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult> {
+    const remote = this.remote;
+    if (!remote || !this.loaded) throw new Error('No model is loaded yet: choose one and press Load.');
+    this.status = 'generating';
+    try {
+      return await this.track(remote.chat(turns, settings, proxy(onText)));
+    } finally {
+      if (this.status === 'generating') this.status = 'ready';
+    }
+  }
+
+  stop(): void {
+    void this.remote?.stop();
+  }
+
+  countTokens(text: string): Promise<number> {
+    if (!this.remote) throw new Error('No model is loaded');
+    return this.remote.countTokens(text);
+  }
+}
+
+function describeLoadError(modelId: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/404|not found|could not locate/i.test(message)) {
+    return `Could not find "${modelId}" on the Hub endpoint, or it has no ONNX files for transformers.js. Check the id (owner/name) and the endpoint in Settings. (${message})`;
+  }
+  if (/fetch|network|load failed/i.test(message)) {
+    return `Could not download "${modelId}": the network or the Hub endpoint is unreachable. Check your connection and the endpoint in Settings. (${message})`;
+  }
+  return `Could not load "${modelId}": ${message}`;
+}

@@ -1,0 +1,77 @@
+// Types both sides of the worker boundary use. The API type itself is derived from the worker
+// (`export type ModelApi = typeof api` in model.worker.ts), so there is no hand-kept message union.
+
+export type Role = 'system' | 'user' | 'assistant';
+
+export interface ChatTurn {
+  role: Role;
+  content: string;
+}
+
+export type Device = 'webgpu' | 'wasm';
+
+export interface LoadRequest {
+  modelId: string;
+  /** Hub endpoint (like HF_ENDPOINT): files come from `{endpoint}/{model}/resolve/{revision}/`. */
+  endpoint: string;
+  revision?: string;
+  /** Defaults to WebGPU when an adapter exists, else WASM. */
+  device?: Device;
+  dtype?: string;
+  /** WASM threads; only more than 1 when the page is cross-origin isolated. */
+  numThreads?: number;
+}
+
+export interface LoadProgress {
+  status: 'initiate' | 'download' | 'progress' | 'done' | 'total' | 'ready';
+  file?: string;
+  loaded?: number;
+  total?: number;
+  /** 0–100 */
+  progress?: number;
+}
+
+export interface LoadedModel {
+  modelId: string;
+  device: Device;
+  dtype: string;
+  /** Why the device was chosen, e.g. "WebGPU adapter found" or "no WebGPU adapter: using WASM". */
+  deviceReason: string;
+  hasChatTemplate: boolean;
+  /** Which format the chat is sent in: the model's own template or one of our fallbacks. */
+  chatFormat: ChatFormat;
+  contextLength: number;
+  loadMs: number;
+}
+
+export type ChatFormat = 'chat-template' | 'dialogpt' | 'plain-dialogue';
+
+export interface GenerationSettings {
+  maxNewTokens: number;
+  temperature: number;
+  topP: number;
+  topK: number;
+  repetitionPenalty: number;
+  doSample: boolean;
+}
+
+export const DEFAULT_GENERATION: GenerationSettings = {
+  maxNewTokens: 200,
+  temperature: 0.7,
+  topP: 0.9,
+  topK: 50,
+  repetitionPenalty: 1.1,
+  doSample: true,
+};
+
+export type FinishReason = 'eos' | 'max-tokens' | 'stop-string' | 'stopped';
+
+export interface GenerationResult {
+  text: string;
+  tokens: number;
+  finishReason: FinishReason;
+  /** Milliseconds from the call to the first streamed text. */
+  timeToFirstTokenMs: number;
+  totalMs: number;
+  tokensPerSecond: number;
+}

@@ -1,0 +1,190 @@
+// HuggingFaceModel: one loaded Hugging Face model (tokenizer + causal LM) — load, format, generate, stop.
+import {
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  InterruptableStoppingCriteria,
+  StoppingCriteriaList,
+  TextStreamer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+} from '@huggingface/transformers';
+import type {
+  ChatFormat,
+  ChatTurn,
+  Device,
+  GenerationResult,
+  GenerationSettings,
+  LoadedModel,
+  LoadProgress,
+  LoadRequest,
+} from './api-types.ts';
+import { formatDialoGpt, formatPlainDialogue, pickFallbackFormat, StopStringFilter } from './chat-format.ts';
+import { configureRuntime, hasWebGpuAdapter } from './onnx-setup.ts';
+import { TextBatcher } from './text-batcher.ts';
+import { yieldBeforeEachStep } from './yield-per-step.ts';
+
+type ProgressEvent = { status: string; file?: string; loaded?: number; total?: number; progress?: number };
+
+function toLoadProgress(event: ProgressEvent): LoadProgress | undefined {
+  const status = event.status === 'progress_total' ? 'total' : event.status;
+  if (!['initiate', 'download', 'progress', 'done', 'total', 'ready'].includes(status)) return undefined;
+  return {
+    status: status as LoadProgress['status'],
+    file: event.file,
+    loaded: event.loaded,
+    total: event.total,
+    progress: event.progress,
+  };
+}
+
+async function pickDevice(requested: Device | undefined): Promise<{ device: Device; reason: string }> {
+  if (requested === 'wasm') return { device: 'wasm', reason: 'WASM chosen in settings' };
+  if (await hasWebGpuAdapter()) return { device: 'webgpu', reason: 'WebGPU adapter found' };
+  return { device: 'wasm', reason: 'no WebGPU adapter in this browser: using WASM' };
+}
+
+export class HuggingFaceModel {
+  private readonly stopper = new InterruptableStoppingCriteria();
+
+  private constructor(
+    readonly info: LoadedModel,
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly model: PreTrainedModel,
+  ) {}
+
+  static async load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<HuggingFaceModel> {
+    const started = performance.now();
+    configureRuntime(request.endpoint, request.numThreads ?? 1);
+    const progress_callback = (event: ProgressEvent) => {
+      const p = toLoadProgress(event);
+      if (p) onProgress(p);
+    };
+    const options = { revision: request.revision ?? 'main', progress_callback };
+    const tokenizer = await AutoTokenizer.from_pretrained(request.modelId, options);
+    const dtype = request.dtype ?? 'q8';
+    let { device, reason } = await pickDevice(request.device);
+    let model: PreTrainedModel;
+    try {
+      model = await AutoModelForCausalLM.from_pretrained(request.modelId, { ...options, device, dtype });
+    } catch (error) {
+      if (device !== 'webgpu') throw error;
+      // A WebGPU failure (no f16, device lost, unsupported op) should not leave the user with nothing.
+      reason = `WebGPU failed (${error instanceof Error ? error.message : String(error)}): using WASM`;
+      device = 'wasm';
+      model = await AutoModelForCausalLM.from_pretrained(request.modelId, { ...options, device, dtype });
+    }
+    yieldBeforeEachStep(model);
+    const config = model.config as unknown as Record<string, unknown>;
+    const hasChatTemplate = Boolean(tokenizer.chat_template);
+    const info: LoadedModel = {
+      modelId: request.modelId,
+      device,
+      dtype,
+      deviceReason: reason,
+      hasChatTemplate,
+      chatFormat: hasChatTemplate ? 'chat-template' : pickFallbackFormat(request.modelId),
+      contextLength: Number(config.max_position_embeddings ?? config.n_positions ?? config.n_ctx ?? 2048),
+      loadMs: 0,
+    };
+    const loaded = new HuggingFaceModel(info, tokenizer, model);
+    await loaded.warmUp();
+    info.loadMs = Math.round(performance.now() - started);
+    onProgress({ status: 'ready' });
+    return loaded;
+  }
+
+  /** One token through the model, so the first real reply does not pay for kernel compilation. */
+  private async warmUp(): Promise<void> {
+    const inputs = this.tokenizer('Hi');
+    await this.model.generate({ ...inputs, max_new_tokens: 1, do_sample: false });
+  }
+
+  formatChat(turns: ChatTurn[]): string {
+    switch (this.info.chatFormat) {
+      case 'chat-template':
+        return this.tokenizer.apply_chat_template(turns, { tokenize: false, add_generation_prompt: true }) as string;
+      case 'dialogpt':
+        return formatDialoGpt(turns, this.tokenizer.eos_token ?? '');
+      case 'plain-dialogue':
+        return formatPlainDialogue(turns);
+    }
+  }
+
+  countTokens(text: string): number {
+    return this.tokenizer.encode(text, { add_special_tokens: false }).length;
+  }
+
+  /** Streams the reply to `onText` (batched), cut at stop strings; `stop()` ends it early, keeping the text. */
+  async chat(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult> {
+    const started = performance.now();
+    let firstTextAt = 0;
+    let tokens = 0;
+    let text = '';
+    const filter = new StopStringFilter();
+    const batcher = new TextBatcher(onText);
+    const emit = (piece: string) => {
+      // Fallback formats leave a space after "AI:"; a reply never starts with whitespace.
+      const shown = text ? piece : piece.trimStart();
+      if (!shown) return;
+      firstTextAt ||= performance.now();
+      text += shown;
+      batcher.push(shown);
+    };
+    const streamer = new TextStreamer(this.tokenizer, {
+      skip_prompt: true,
+      skip_special_tokens: true,
+      callback_function: (piece: string) => {
+        emit(filter.push(piece));
+        if (filter.stopped) this.stopper.interrupt();
+      },
+      token_callback_function: () => {
+        tokens++;
+      },
+    });
+    this.stopper.reset();
+    const inputs = this.tokenizer(this.formatChat(turns), { add_special_tokens: false });
+    const stopping_criteria = new StoppingCriteriaList();
+    stopping_criteria.push(this.stopper);
+    await this.model.generate({
+      ...inputs,
+      max_new_tokens: settings.maxNewTokens,
+      temperature: settings.temperature,
+      top_p: settings.topP,
+      top_k: settings.topK,
+      repetition_penalty: settings.repetitionPenalty,
+      do_sample: settings.doSample,
+      streamer,
+      stopping_criteria,
+    });
+    emit(filter.flush());
+    batcher.flush();
+    const totalMs = performance.now() - started;
+    const finishReason = filter.stopped
+      ? 'stop-string'
+      : this.stopper.interrupted
+        ? 'stopped'
+        : tokens >= settings.maxNewTokens
+          ? 'max-tokens'
+          : 'eos';
+    const decodeMs = firstTextAt ? performance.now() - firstTextAt : totalMs;
+    return {
+      text: text.trimEnd(),
+      tokens,
+      finishReason,
+      timeToFirstTokenMs: firstTextAt ? Math.round(firstTextAt - started) : Math.round(totalMs),
+      totalMs: Math.round(totalMs),
+      tokensPerSecond: tokens > 1 && decodeMs > 0 ? ((tokens - 1) * 1000) / decodeMs : 0,
+    };
+  }
+
+  stop(): void {
+    this.stopper.interrupt();
+  }
+
+  async dispose(): Promise<void> {
+    this.stop();
+    await this.model.dispose();
+  }
+}
+
+export type { ChatFormat };
