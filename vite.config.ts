@@ -8,15 +8,17 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
  * poison (a 200 HTML page would be cached as a model file), so missing files under /models/ get a 404.
  */
 function modelFiles404(): Plugin {
-  const guard = (root: string) => (req: { url?: string }, res: { statusCode: number; end: (s: string) => void }, next: () => void) => {
-    const path = decodeURIComponent((req.url ?? '').split('?')[0]);
-    if (path.includes('/models/') && !existsSync(join(root, path.slice(path.indexOf('/models/'))))) {
-      res.statusCode = 404;
-      res.end('Entry not found');
-      return;
-    }
-    next();
-  };
+  const guard =
+    (root: string) =>
+    (req: { url?: string }, res: { statusCode: number; end: (s: string) => void }, next: () => void) => {
+      const path = decodeURIComponent((req.url ?? '').split('?')[0]);
+      if (path.includes('/models/') && !existsSync(join(root, path.slice(path.indexOf('/models/'))))) {
+        res.statusCode = 404;
+        res.end('Entry not found');
+        return;
+      }
+      next();
+    };
   return {
     name: 'model-files-404',
     configureServer(server) {

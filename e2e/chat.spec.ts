@@ -51,5 +51,7 @@ test('a model without a chat template still answers, through the fallback format
   await loadModel(page, SCRIPTED_NO_TEMPLATE.id);
   await expect(page.getByTestId('model-status')).toContainText('format: User:/AI: lines (no chat template)');
   await send(page, 'Hi');
-  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_NO_TEMPLATE.reply.trim());
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(
+    SCRIPTED_NO_TEMPLATE.reply.trim(),
+  );
 });

@@ -10,7 +10,8 @@ export const test = base.extend<{ offHostRequests: string[] }>({
       const offHost: string[] = [];
       context.on('request', (request) => {
         const url = new URL(request.url());
-        if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1') offHost.push(request.url());
+        if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1')
+          offHost.push(request.url());
       });
       await use(offHost);
       expect(offHost, 'requests that left 127.0.0.1').toEqual([]);

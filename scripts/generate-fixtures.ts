@@ -12,7 +12,13 @@ import { buildLlamaDecoder } from './fixtures/llama-decoder.ts';
 import { buildScriptedDecoder, SCRIPTED_HEAD_DIM } from './fixtures/scripted-decoder.ts';
 import { writeModelFolder } from './fixtures/model-folder.ts';
 import { DEFAULT_GENERATION } from '../src/workers/api-types.ts';
-import { DEMO_MODEL_ID, FIXTURES, TOOL_RESULT_MARKER, type LlamaFixture, type ScriptedFixture } from './fixtures/catalog.ts';
+import {
+  DEMO_MODEL_ID,
+  FIXTURES,
+  TOOL_RESULT_MARKER,
+  type LlamaFixture,
+  type ScriptedFixture,
+} from './fixtures/catalog.ts';
 
 export const MODELS_DIR = join(import.meta.dirname, '..', 'fixtures', 'models');
 const BUNDLED_DEMO_DIR = join(import.meta.dirname, '..', 'public', 'models', DEMO_MODEL_ID, 'resolve', 'main');
@@ -62,7 +68,12 @@ async function writeScripted(fixture: ScriptedFixture): Promise<void> {
         n_ctx: contextLength,
       };
   const folder = {
-    config: { ...config, vocab_size: tokenizer.vocabSize, bos_token_id: tokenizer.idOf(SPECIAL.eos), eos_token_id: eosId },
+    config: {
+      ...config,
+      vocab_size: tokenizer.vocabSize,
+      bos_token_id: tokenizer.idOf(SPECIAL.eos),
+      eos_token_id: eosId,
+    },
     generationConfig: { bos_token_id: tokenizer.idOf(SPECIAL.eos), eos_token_id: eosId },
     tokenizer: tokenizer.json,
     tokenizerConfig: tokenizerConfig(fixture.chatTemplate, eos, contextLength),
@@ -75,7 +86,9 @@ async function writeScripted(fixture: ScriptedFixture): Promise<void> {
   // Replies must end by EOS within the app's default max_new_tokens, or tests would see them cut.
   // (The slow model's reply is long on purpose: it is there to be stopped.)
   if (!fixture.busyWork && scripts[0].length >= DEFAULT_GENERATION.maxNewTokens) {
-    throw new Error(`${fixture.id}: reply is ${scripts[0].length} tokens; keep it under ${DEFAULT_GENERATION.maxNewTokens}`);
+    throw new Error(
+      `${fixture.id}: reply is ${scripts[0].length} tokens; keep it under ${DEFAULT_GENERATION.maxNewTokens}`,
+    );
   }
   const markers: number[] = [];
   if (fixture.replyAfterToolResult !== undefined) {
@@ -131,7 +144,10 @@ async function writeLlama(fixture: LlamaFixture): Promise<void> {
 function llamaFromArgs(): LlamaFixture | undefined {
   const { values } = parseArgs({
     options: Object.fromEntries(
-      ['llama-id', 'layers', 'hidden', 'heads', 'kv-heads', 'intermediate', 'vocab', 'context'].map((k) => [k, { type: 'string' }]),
+      ['llama-id', 'layers', 'hidden', 'heads', 'kv-heads', 'intermediate', 'vocab', 'context'].map((k) => [
+        k,
+        { type: 'string' },
+      ]),
     ),
   });
   const id = values['llama-id'];

@@ -4,7 +4,7 @@
 //   GET /api/models/{owner}/{name}                  → one model with its files (siblings)
 // With `appDir`, it also serves the built app (static files only: a missing file is a 404, never index.html).
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative } from 'node:path';
 
@@ -43,7 +43,9 @@ function inside(root: string, path: string): string | undefined {
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])),
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+    ),
   );
   return nested.flat();
 }
@@ -76,7 +78,11 @@ function modelSummary(id: string) {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -171,4 +177,3 @@ export function createHubServer(options: HubServerOptions): Server {
     });
   });
 }
-

@@ -10,6 +10,9 @@ export interface ChatTurn {
 
 export type Device = 'webgpu' | 'wasm';
 
+/** Weight formats transformers.js can load; each maps to an onnx/model{suffix}.onnx file. */
+export type Dtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16';
+
 export interface LoadRequest {
   modelId: string;
   /** Hub endpoint (like HF_ENDPOINT): files come from `{endpoint}/{model}/resolve/{revision}/`. */
@@ -17,7 +20,7 @@ export interface LoadRequest {
   revision?: string;
   /** Defaults to WebGPU when an adapter exists, else WASM. */
   device?: Device;
-  dtype?: string;
+  dtype?: Dtype;
   /** WASM threads; only more than 1 when the page is cross-origin isolated. */
   numThreads?: number;
 }
@@ -34,7 +37,7 @@ export interface LoadProgress {
 export interface LoadedModel {
   modelId: string;
   device: Device;
-  dtype: string;
+  dtype: Dtype;
   /** Why the device was chosen, e.g. "WebGPU adapter found" or "no WebGPU adapter: using WASM". */
   deviceReason: string;
   hasChatTemplate: boolean;

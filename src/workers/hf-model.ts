@@ -115,7 +115,11 @@ export class HuggingFaceModel {
   }
 
   /** Streams the reply to `onText` (batched), cut at stop strings; `stop()` ends it early, keeping the text. */
-  async chat(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult> {
+  async chat(
+    turns: ChatTurn[],
+    settings: GenerationSettings,
+    onText: (text: string) => void,
+  ): Promise<GenerationResult> {
     const started = performance.now();
     let firstTextAt = 0;
     let tokens = 0;

@@ -1,6 +1,13 @@
 // The model worker: everything transformers.js does happens here, never on the UI thread.
 import { expose } from 'comlink';
-import type { ChatTurn, GenerationResult, GenerationSettings, LoadedModel, LoadProgress, LoadRequest } from './api-types.ts';
+import type {
+  ChatTurn,
+  GenerationResult,
+  GenerationSettings,
+  LoadedModel,
+  LoadProgress,
+  LoadRequest,
+} from './api-types.ts';
 import { HuggingFaceModel } from './hf-model.ts';
 
 let current: HuggingFaceModel | undefined;

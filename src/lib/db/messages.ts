@@ -42,7 +42,10 @@ export async function updateMessage(
 }
 
 export function messagesOf(db: AppDB, conversationId: number): Promise<StoredMessage[]> {
-  return db.messages.where('[conversationId+createdAt]').between([conversationId, 0], [conversationId, Infinity]).toArray();
+  return db.messages
+    .where('[conversationId+createdAt]')
+    .between([conversationId, 0], [conversationId, Infinity])
+    .toArray();
 }
 
 /** A reply that was streaming when the page closed is kept, marked as interrupted. */

@@ -1,7 +1,15 @@
 // Owns the model worker and its Comlink remote; exposes what the UI shows as reactive state.
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ModelApi } from '../../workers/model.worker.ts';
-import type { ChatTurn, GenerationResult, GenerationSettings, LoadedModel, LoadProgress, LoadRequest } from '../../workers/api-types.ts';
+import type {
+  ChatTurn,
+  GenerationResult,
+  GenerationSettings,
+  LoadedModel,
+  LoadProgress,
+  LoadRequest,
+} from '../../workers/api-types.ts';
+import { createModelWorker } from './create-model-worker.ts';
 import { DownloadProgress } from './download-progress.ts';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
@@ -20,7 +28,7 @@ export class ModelClient {
 
   private ensureWorker(): Remote<ModelApi> {
     if (this.remote) return this.remote;
-    this.worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = createModelWorker();
     this.worker.addEventListener('error', (event) => this.onWorkerDied(event.message || 'the model worker crashed'));
     this.remote = wrap<ModelApi>(this.worker);
     return this.remote;
@@ -69,7 +77,11 @@ export class ModelClient {
     }
   }
 
-  async chat(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult> {
+  async chat(
+    turns: ChatTurn[],
+    settings: GenerationSettings,
+    onText: (text: string) => void,
+  ): Promise<GenerationResult> {
     const remote = this.remote;
     if (!remote || !this.loaded) throw new Error('No model is loaded yet: choose one and press Load.');
     this.status = 'generating';

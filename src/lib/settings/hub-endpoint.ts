@@ -11,7 +11,8 @@ export function parseHubEndpoint(input: string): { endpoint: string } | { error:
   } catch {
     return { error: `"${text}" is not a URL. Use something like ${DEFAULT_HUB_ENDPOINT}` };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'The Hub endpoint must start with http:// or https://' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { error: 'The Hub endpoint must start with http:// or https://' };
   if (url.search || url.hash) return { error: 'The Hub endpoint cannot have a ?query or #fragment' };
   return { endpoint: url.href.replace(/\/+$/, '') };
 }
