@@ -55,3 +55,16 @@ test('a model without a chat template still answers, through the fallback format
     SCRIPTED_NO_TEMPLATE.reply.trim(),
   );
 });
+
+test('an unknown model id gives a clear error and keeps the conversation', async ({ page }) => {
+  await openApp(page);
+  await loadModel(page, SCRIPTED_CHAT.id);
+  await send(page, 'Keep this');
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+  await page.getByRole('combobox', { name: 'Model' }).fill('forgeai-fixtures/no-such-model');
+  await page.getByRole('button', { name: 'Load' }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not find "forgeai-fixtures/no-such-model"');
+  await expect(page.getByRole('article', { name: 'You' }).last()).toContainText('Keep this');
+  await page.reload();
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+});

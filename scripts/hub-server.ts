@@ -36,7 +36,13 @@ const COMMON_HEADERS = {
 
 /** Resolves `path` inside `root`, refusing anything that escapes it. */
 function inside(root: string, path: string): string | undefined {
-  const full = normalize(join(root, decodeURIComponent(path)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined; // a malformed %-escape names no file
+  }
+  const full = normalize(join(root, decoded));
   return relative(root, full).startsWith('..') ? undefined : full;
 }
 
@@ -108,7 +114,8 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string,
   let start = 0;
   let end = info.size - 1;
   let status = 200;
-  if (range) {
+  // A range whose end comes before its start is ignored, as RFC 9110 says: the whole file is sent.
+  if (range && !(range[2] && Number(range[2]) < Number(range[1]))) {
     start = Number(range[1]);
     end = range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
     if (start >= info.size) {

@@ -19,6 +19,8 @@ import type {
   LoadRequest,
 } from './api-types.ts';
 import { formatDialoGpt, formatPlainDialogue, pickFallbackFormat, StopStringFilter } from './chat-format.ts';
+import { fitToContext } from './context-fit.ts';
+import { explainLoadFailure } from './load-errors.ts';
 import { configureRuntime, hasWebGpuAdapter } from './onnx-setup.ts';
 import { TextBatcher } from './text-batcher.ts';
 import { yieldBeforeEachStep } from './yield-per-step.ts';
@@ -53,6 +55,17 @@ export class HuggingFaceModel {
   ) {}
 
   static async load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<HuggingFaceModel> {
+    try {
+      return await HuggingFaceModel.loadOrThrow(request, onProgress);
+    } catch (error) {
+      throw await explainLoadFailure(request.endpoint, request.modelId, request.revision ?? 'main', error);
+    }
+  }
+
+  private static async loadOrThrow(
+    request: LoadRequest,
+    onProgress: (p: LoadProgress) => void,
+  ): Promise<HuggingFaceModel> {
     const started = performance.now();
     configureRuntime(request.endpoint, request.numThreads ?? 1);
     const progress_callback = (event: ProgressEvent) => {
@@ -146,12 +159,18 @@ export class HuggingFaceModel {
       },
     });
     this.stopper.reset();
-    const inputs = this.tokenizer(this.formatChat(turns), { add_special_tokens: false });
+    const fitted = fitToContext(
+      turns,
+      (t) => this.countTokens(this.formatChat(t)),
+      this.info.contextLength,
+      settings.maxNewTokens,
+    );
+    const inputs = this.tokenizer(this.formatChat(fitted.turns), { add_special_tokens: false });
     const stopping_criteria = new StoppingCriteriaList();
     stopping_criteria.push(this.stopper);
     await this.model.generate({
       ...inputs,
-      max_new_tokens: settings.maxNewTokens,
+      max_new_tokens: fitted.maxNewTokens,
       temperature: settings.temperature,
       top_p: settings.topP,
       top_k: settings.topK,
@@ -167,7 +186,7 @@ export class HuggingFaceModel {
       ? 'stop-string'
       : this.stopper.interrupted
         ? 'stopped'
-        : tokens >= settings.maxNewTokens
+        : tokens >= fitted.maxNewTokens
           ? 'max-tokens'
           : 'eos';
     const decodeMs = firstTextAt ? performance.now() - firstTextAt : totalMs;

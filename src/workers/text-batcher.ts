@@ -2,7 +2,7 @@
 // for fast models, and the eye cannot tell the difference.
 export class TextBatcher {
   private pending = '';
-  private lastSent = 0;
+  private lastSent = -Infinity;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(

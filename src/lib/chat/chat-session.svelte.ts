@@ -61,7 +61,7 @@ export class ChatSession {
         reply.text += piece;
         if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
           lastSave = performance.now();
-          void updateMessage(this.db, reply.id, { text: reply.text });
+          void this.saveReply(reply.id, { text: reply.text });
         }
       });
       finished = true;
@@ -78,12 +78,22 @@ export class ChatSession {
       reply.error = error instanceof Error ? error.message : String(error);
       this.error = `The reply failed: ${reply.error}`;
     }
-    await updateMessage(this.db, reply.id, {
+    await this.saveReply(reply.id, {
       text: reply.text,
       status: reply.status,
       stats: $state.snapshot(reply.stats),
       error: reply.error,
     });
+  }
+
+  /** A failed write (full disk, blocked storage) is shown, not thrown: the reply stays on screen. */
+  private async saveReply(id: number, changes: Parameters<typeof updateMessage>[2]): Promise<void> {
+    try {
+      await updateMessage(this.db, id, changes);
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.error = `This reply could not be saved in the browser's storage (${reason}). Free some disk space; the text is still shown here.`;
+    }
   }
 
   stop(): void {

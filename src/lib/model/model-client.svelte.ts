@@ -70,7 +70,8 @@ export class ModelClient {
       return info;
     } catch (error) {
       this.status = 'error';
-      this.error ||= describeLoadError(request.modelId, error);
+      // The worker already phrases load failures for people (see workers/load-errors.ts).
+      this.error ||= error instanceof Error ? error.message : String(error);
       return null;
     } finally {
       this.loadingId = '';
@@ -100,15 +101,4 @@ export class ModelClient {
     if (!this.remote) throw new Error('No model is loaded');
     return this.remote.countTokens(text);
   }
-}
-
-function describeLoadError(modelId: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/404|not found|could not locate/i.test(message)) {
-    return `Could not find "${modelId}" on the Hub endpoint, or it has no ONNX files for transformers.js. Check the id (owner/name) and the endpoint in Settings. (${message})`;
-  }
-  if (/fetch|network|load failed/i.test(message)) {
-    return `Could not download "${modelId}": the network or the Hub endpoint is unreachable. Check your connection and the endpoint in Settings. (${message})`;
-  }
-  return `Could not load "${modelId}": ${message}`;
 }

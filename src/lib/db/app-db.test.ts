@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppDB } from './app-db.ts';
+import { createConversation, latestConversation } from './conversations.ts';
+import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type NewMessage } from './messages.ts';
+import { getSetting, putSetting } from './settings.ts';
+
+const MODEL = 'forgeai-fixtures/scripted-chat';
+
+function message(
+  conversationId: number,
+  role: NewMessage['role'],
+  text: string,
+  status: NewMessage['status'] = 'done',
+): NewMessage {
+  return { conversationId, role, text, modelId: MODEL, status };
+}
+
+let db: AppDB;
+
+beforeEach(() => {
+  db = new AppDB(`test-${crypto.randomUUID()}`);
+  // Fake Date only: Dexie and fake-indexeddb still need real timers and microtasks.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await db.delete();
+});
+
+/** Moves the clock on so the next write gets a later timestamp than the last one. */
+function tick(ms = 1000): void {
+  vi.setSystemTime(Date.now() + ms);
+}
+
+describe('conversations and messages', () => {
+  it('lists a conversation’s messages in the order they were written, and only its own', async () => {
+    const chat = await createConversation(db, MODEL);
+    const other = await createConversation(db, MODEL, 'Other chat');
+    const texts = ['Hi', 'Hello!', 'How are you?', 'Fine, thanks.'];
+    for (const [i, text] of texts.entries()) {
+      tick();
+      await addMessage(db, message(chat.id, i % 2 === 0 ? 'user' : 'assistant', text));
+      tick();
+      await addMessage(db, message(other.id, 'user', `other ${i}`));
+    }
+
+    const messages = await messagesOf(db, chat.id);
+    expect(messages.map((m) => m.text)).toEqual(texts);
+    expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(messages.every((m) => m.conversationId === chat.id)).toBe(true);
+    expect((await messagesOf(db, other.id)).map((m) => m.text)).toEqual(['other 0', 'other 1', 'other 2', 'other 3']);
+  });
+
+  it('keeps creation order for messages written in the same millisecond', async () => {
+    const chat = await createConversation(db, MODEL);
+    const question = await addMessage(db, message(chat.id, 'user', 'Hi'));
+    const placeholder = await addMessage(db, message(chat.id, 'assistant', '', 'streaming'));
+    expect(placeholder.createdAt).toBe(question.createdAt);
+    expect((await messagesOf(db, chat.id)).map((m) => m.id)).toEqual([question.id, placeholder.id]);
+  });
+
+  it('returns what was stored, with an id and a creation time', async () => {
+    const chat = await createConversation(db, MODEL, 'Greetings');
+    expect(chat).toMatchObject({ title: 'Greetings', modelId: MODEL, createdAt: Date.now(), updatedAt: Date.now() });
+    const added = await addMessage(db, message(chat.id, 'user', 'Hi'));
+    expect(await messagesOf(db, chat.id)).toEqual([added]);
+    expect(added.createdAt).toBe(Date.now());
+  });
+
+  it('gives an empty list for a conversation with no messages', async () => {
+    const chat = await createConversation(db, MODEL);
+    expect(await messagesOf(db, chat.id)).toEqual([]);
+  });
+
+  it('moves a conversation’s updatedAt forward when a message is added', async () => {
+    const chat = await createConversation(db, MODEL);
+    tick(5000);
+    const added = await addMessage(db, message(chat.id, 'user', 'Hi'));
+    const stored = await db.conversations.get(chat.id);
+    expect(stored?.updatedAt).toBe(added.createdAt);
+    expect(stored?.updatedAt).toBe(chat.createdAt + 5000);
+    expect(stored?.createdAt).toBe(chat.createdAt);
+  });
+
+  it('latestConversation is the one most recently written to, not the newest created', async () => {
+    expect(await latestConversation(db)).toBeUndefined();
+    const first = await createConversation(db, MODEL, 'First');
+    tick();
+    const second = await createConversation(db, MODEL, 'Second');
+    expect((await latestConversation(db))?.id).toBe(second.id);
+    tick();
+    await addMessage(db, message(first.id, 'user', 'Back to the first chat'));
+    expect((await latestConversation(db))?.title).toBe('First');
+  });
+
+  it('updateMessage changes the text and status of one message only', async () => {
+    const chat = await createConversation(db, MODEL);
+    const question = await addMessage(db, message(chat.id, 'user', 'Hi'));
+    tick();
+    const reply = await addMessage(db, message(chat.id, 'assistant', '', 'streaming'));
+    await updateMessage(db, reply.id, { text: 'Hello there', status: 'done' });
+
+    const [storedQuestion, storedReply] = await messagesOf(db, chat.id);
+    expect(storedQuestion).toEqual(question);
+    expect(storedReply).toMatchObject({ id: reply.id, text: 'Hello there', status: 'done', role: 'assistant' });
+  });
+
+  it('marks replies that were streaming when the page closed as stopped, keeping their text', async () => {
+    const chat = await createConversation(db, MODEL);
+    await addMessage(db, message(chat.id, 'user', 'Tell me a story'));
+    tick();
+    const finished = await addMessage(db, message(chat.id, 'assistant', 'Once upon a time.'));
+    tick();
+    const cut = await addMessage(db, message(chat.id, 'assistant', 'There was a', 'streaming'));
+
+    expect(await markInterruptedReplies(db)).toBe(1);
+    const byId = new Map((await messagesOf(db, chat.id)).map((m) => [m.id, m]));
+    expect(byId.get(cut.id)).toMatchObject({ status: 'stopped', text: 'There was a' });
+    expect(byId.get(finished.id)).toMatchObject({ status: 'done', text: 'Once upon a time.' });
+    expect(await markInterruptedReplies(db)).toBe(0);
+  });
+});
+
+describe('settings', () => {
+  it('gives the fallback when a setting was never saved', async () => {
+    expect(await getSetting(db, 'hubEndpoint', 'https://huggingface.co')).toBe('https://huggingface.co');
+  });
+
+  it('gives the saved value after putSetting, and the latest one after a second save', async () => {
+    await putSetting(db, 'hubEndpoint', 'https://hf-mirror.com');
+    expect(await getSetting(db, 'hubEndpoint', 'https://huggingface.co')).toBe('https://hf-mirror.com');
+    await putSetting(db, 'hubEndpoint', 'http://127.0.0.1:5174');
+    expect(await getSetting(db, 'hubEndpoint', 'https://huggingface.co')).toBe('http://127.0.0.1:5174');
+  });
+
+  it('stores objects and falsy values as they are', async () => {
+    await putSetting(db, 'generation', { temperature: 0.2, doSample: false });
+    await putSetting(db, 'maxTokens', 0);
+    expect(await getSetting(db, 'generation', {})).toEqual({ temperature: 0.2, doSample: false });
+    expect(await getSetting(db, 'maxTokens', 200)).toBe(0);
+  });
+
+  it('keeps settings apart from another database', async () => {
+    await putSetting(db, 'theme', 'dark');
+    const other = new AppDB(`test-${crypto.randomUUID()}`);
+    expect(await getSetting(other, 'theme', 'light')).toBe('light');
+    await other.delete();
+  });
+});

@@ -1,0 +1,42 @@
+// Turns a failed load into a message that says what happened and what to do. transformers.js's own
+// errors are often internal (a missing tokenizer_config.json surfaces as "reading 'tokenizer_class'"),
+// so after a failure we ask the endpoint directly — only then, so loading from the cache stays offline.
+
+export async function explainLoadFailure(
+  endpoint: string,
+  modelId: string,
+  revision: string,
+  error: unknown,
+): Promise<Error> {
+  const detail = error instanceof Error ? error.message : String(error);
+  const base = endpoint.replace(/\/+$/, '');
+  let status: number | undefined;
+  try {
+    const response = await fetch(`${base}/${modelId}/resolve/${encodeURIComponent(revision)}/config.json`, {
+      headers: { Range: 'bytes=0-0' },
+      cache: 'no-store',
+    });
+    status = response.status;
+    await response.body?.cancel();
+  } catch {
+    return new Error(
+      `Could not download "${modelId}": ${base} cannot be reached. Check your connection and the Hub endpoint in Settings. (${detail})`,
+    );
+  }
+  if (status === 401 || status === 403) {
+    return new Error(
+      `"${modelId}" is private or gated on ${base}: ForgeAI can only load public models. (HTTP ${status})`,
+    );
+  }
+  if (status === 404) {
+    return new Error(
+      `Could not find "${modelId}" on ${base}. Check the id (owner/name) and the Hub endpoint in Settings.`,
+    );
+  }
+  if (/could not locate|404/i.test(detail)) {
+    return new Error(
+      `"${modelId}" has no files for transformers.js (an onnx/ folder with model_quantized.onnx and a tokenizer). Pick a model made for transformers.js, e.g. from onnx-community. (${detail})`,
+    );
+  }
+  return new Error(`Could not load "${modelId}": ${detail}`);
+}
