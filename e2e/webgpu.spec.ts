@@ -1,0 +1,32 @@
+// With a WebGPU adapter (SwiftShader here: software, slow, but real), the model runs on WebGPU and says so.
+import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
+import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+});
+
+test('uses WebGPU when the browser has an adapter, and the reply is the same', async ({ page }) => {
+  await openApp(page);
+  const hasAdapter = await page.evaluate(async () => {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    return gpu ? (await gpu.requestAdapter()) !== null : false;
+  });
+  expect(hasAdapter, 'Chromium with --enable-unsafe-webgpu offers an adapter (SwiftShader)').toBe(true);
+  await loadModel(page, SCRIPTED_CHAT.id);
+  await expect(page.getByTestId('model-status')).toContainText('WebGPU (WebGPU adapter found)');
+  await send(page, 'Hello on the GPU');
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+});
