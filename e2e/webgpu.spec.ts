@@ -26,7 +26,8 @@ test('uses WebGPU when the browser has an adapter, and the reply is the same', a
   });
   expect(hasAdapter, 'Chromium with --enable-unsafe-webgpu offers an adapter (SwiftShader)').toBe(true);
   await loadModel(page, SCRIPTED_CHAT.id);
-  await expect(page.getByTestId('model-status')).toContainText('WebGPU (WebGPU adapter found)');
+  // No shader-f16 on SwiftShader and the repo has no q4: the automatic choice is fp32.
+  await expect(page.getByTestId('model-status')).toContainText('WebGPU (WebGPU adapter found (no shader-f16)) · fp32');
   await send(page, 'Hello on the GPU');
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
 });

@@ -23,6 +23,9 @@ export interface LoadRequest {
   dtype?: Dtype;
   /** WASM threads; only more than 1 when the page is cross-origin isolated. */
   numThreads?: number;
+  /** Dtypes the repo has (from the Hub API), so the automatic choice picks one that exists. */
+  availableDtypes?: Dtype[];
+  source?: 'hub' | 'local';
 }
 
 export interface LoadProgress {
@@ -45,6 +48,17 @@ export interface LoadedModel {
   chatFormat: ChatFormat;
   contextLength: number;
   loadMs: number;
+  /** True when every file came from the IndexedDB cache (no download). */
+  fromCache: boolean;
+  /** Something the user should know that did not stop the load (e.g. the disk was too full to keep it). */
+  warning?: string;
+}
+
+/** Things the worker reports on its own, outside any call (e.g. a WebGPU device lost mid-chat). */
+export interface WorkerEvent {
+  type: 'device-fallback';
+  message: string;
+  loaded: LoadedModel;
 }
 
 export type ChatFormat = 'chat-template' | 'dialogpt' | 'plain-dialogue';

@@ -11,7 +11,6 @@ import {
 import type {
   ChatFormat,
   ChatTurn,
-  Device,
   GenerationResult,
   GenerationSettings,
   LoadedModel,
@@ -20,8 +19,7 @@ import type {
 } from './api-types.ts';
 import { formatDialoGpt, formatPlainDialogue, pickFallbackFormat, StopStringFilter } from './chat-format.ts';
 import { fitToContext } from './context-fit.ts';
-import { explainLoadFailure } from './load-errors.ts';
-import { configureRuntime, hasWebGpuAdapter } from './onnx-setup.ts';
+import type { DeviceChoice } from './device-choice.ts';
 import { TextBatcher } from './text-batcher.ts';
 import { yieldBeforeEachStep } from './yield-per-step.ts';
 
@@ -39,12 +37,6 @@ function toLoadProgress(event: ProgressEvent): LoadProgress | undefined {
   };
 }
 
-async function pickDevice(requested: Device | undefined): Promise<{ device: Device; reason: string }> {
-  if (requested === 'wasm') return { device: 'wasm', reason: 'WASM chosen in settings' };
-  if (await hasWebGpuAdapter()) return { device: 'webgpu', reason: 'WebGPU adapter found' };
-  return { device: 'wasm', reason: 'no WebGPU adapter in this browser: using WASM' };
-}
-
 export class HuggingFaceModel {
   private readonly stopper = new InterruptableStoppingCriteria();
 
@@ -54,38 +46,21 @@ export class HuggingFaceModel {
     private readonly model: PreTrainedModel,
   ) {}
 
-  static async load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<HuggingFaceModel> {
-    try {
-      return await HuggingFaceModel.loadOrThrow(request, onProgress);
-    } catch (error) {
-      throw await explainLoadFailure(request.endpoint, request.modelId, request.revision ?? 'main', error);
-    }
-  }
-
-  private static async loadOrThrow(
+  /** Loads tokenizer and model on the chosen device; errors are left to the caller to explain. */
+  static async load(
     request: LoadRequest,
+    choice: DeviceChoice,
     onProgress: (p: LoadProgress) => void,
   ): Promise<HuggingFaceModel> {
     const started = performance.now();
-    configureRuntime(request.endpoint, request.numThreads ?? 1);
     const progress_callback = (event: ProgressEvent) => {
       const p = toLoadProgress(event);
       if (p) onProgress(p);
     };
     const options = { revision: request.revision ?? 'main', progress_callback };
     const tokenizer = await AutoTokenizer.from_pretrained(request.modelId, options);
-    const dtype = request.dtype ?? 'q8';
-    let { device, reason } = await pickDevice(request.device);
-    let model: PreTrainedModel;
-    try {
-      model = await AutoModelForCausalLM.from_pretrained(request.modelId, { ...options, device, dtype });
-    } catch (error) {
-      if (device !== 'webgpu') throw error;
-      // A WebGPU failure (no f16, device lost, unsupported op) should not leave the user with nothing.
-      reason = `WebGPU failed (${error instanceof Error ? error.message : String(error)}): using WASM`;
-      device = 'wasm';
-      model = await AutoModelForCausalLM.from_pretrained(request.modelId, { ...options, device, dtype });
-    }
+    const { device, dtype, reason } = choice;
+    const model = await AutoModelForCausalLM.from_pretrained(request.modelId, { ...options, device, dtype });
     yieldBeforeEachStep(model);
     const config = model.config as unknown as Record<string, unknown>;
     const hasChatTemplate = Boolean(tokenizer.chat_template);
@@ -98,9 +73,15 @@ export class HuggingFaceModel {
       chatFormat: hasChatTemplate ? 'chat-template' : pickFallbackFormat(request.modelId),
       contextLength: Number(config.max_position_embeddings ?? config.n_positions ?? config.n_ctx ?? 2048),
       loadMs: 0,
+      fromCache: false,
     };
     const loaded = new HuggingFaceModel(info, tokenizer, model);
-    await loaded.warmUp();
+    try {
+      await loaded.warmUp();
+    } catch (error) {
+      await model.dispose(); // free GPU/WASM memory before the caller tries another device
+      throw error;
+    }
     info.loadMs = Math.round(performance.now() - started);
     onProgress({ status: 'ready' });
     return loaded;
@@ -127,6 +108,9 @@ export class HuggingFaceModel {
     return this.tokenizer.encode(text, { add_special_tokens: false }).length;
   }
 
+  /** True once any text of the current reply has been streamed (a retry would repeat it). */
+  streamedText = false;
+
   /** Streams the reply to `onText` (batched), cut at stop strings; `stop()` ends it early, keeping the text. */
   async chat(
     turns: ChatTurn[],
@@ -139,11 +123,13 @@ export class HuggingFaceModel {
     let text = '';
     const filter = new StopStringFilter();
     const batcher = new TextBatcher(onText);
+    this.streamedText = false;
     const emit = (piece: string) => {
       // Fallback formats leave a space after "AI:"; a reply never starts with whitespace.
       const shown = text ? piece : piece.trimStart();
       if (!shown) return;
       firstTextAt ||= performance.now();
+      this.streamedText = true;
       text += shown;
       batcher.push(shown);
     };

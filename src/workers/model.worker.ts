@@ -1,5 +1,6 @@
 // The model worker: everything transformers.js does happens here, never on the UI thread.
 import { expose } from 'comlink';
+import { db } from '../lib/db/app-db.ts';
 import type {
   ChatTurn,
   GenerationResult,
@@ -7,45 +8,57 @@ import type {
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  WorkerEvent,
 } from './api-types.ts';
-import { HuggingFaceModel } from './hf-model.ts';
+import { chooseDevice, type DeviceChoice } from './device-choice.ts';
+import { Downloads } from './downloads.ts';
+import { destroyGpuDevice } from './gpu-device.ts';
+import { ModelCache } from './model-cache.ts';
+import { ModelSession } from './model-session.ts';
 
-let current: HuggingFaceModel | undefined;
-
-function requireModel(): HuggingFaceModel {
-  if (!current) throw new Error('No model is loaded yet: choose one and press Load.');
-  return current;
-}
+const session = new ModelSession(new ModelCache(db), new Downloads());
 
 const api = {
-  async load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
-    // Free the old model's memory before the new one arrives.
-    const previous = current;
-    current = undefined;
-    await previous?.dispose();
-    current = await HuggingFaceModel.load(request, onProgress);
-    return current.info;
+  subscribe(listener: (event: WorkerEvent) => void): void {
+    session.subscribe(listener);
+  },
+
+  /** The device and weight format a load would use, so the UI can show and check the download first. */
+  planLoad(request: LoadRequest): Promise<DeviceChoice> {
+    return chooseDevice(request);
+  },
+
+  load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
+    return session.load(request, onProgress);
+  },
+
+  cancelLoad(): void {
+    session.cancelLoad();
   },
 
   chat(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult> {
-    return requireModel().chat(turns, settings, onText);
+    return session.chat(turns, settings, onText);
   },
 
   countTokens(text: string): number {
-    return requireModel().countTokens(text);
+    return session.requireModel().countTokens(text);
   },
 
   formatChat(turns: ChatTurn[]): string {
-    return requireModel().formatChat(turns);
+    return session.requireModel().formatChat(turns);
   },
 
   stop(): void {
-    current?.stop();
+    session.stop();
   },
 
-  async unload(): Promise<void> {
-    await current?.dispose();
-    current = undefined;
+  unload(): Promise<void> {
+    return session.unload();
+  },
+
+  /** Simulates a GPU crash, so the WASM fallback can be tried (and tested) on purpose. */
+  loseGpuDevice(): Promise<boolean> {
+    return destroyGpuDevice();
   },
 };
 

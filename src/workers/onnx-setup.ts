@@ -1,25 +1,40 @@
-// Points transformers.js at our own copy of onnxruntime-web's wasm (never a CDN) and at the chosen Hub.
+// Points transformers.js at our own copy of onnxruntime-web's wasm (never a CDN), our IndexedDB
+// model cache, our cancellable fetch, and the chosen Hub endpoint.
 import { env } from '@huggingface/transformers';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import type { ModelCache } from './model-cache.ts';
+import type { Downloads } from './downloads.ts';
 
-export function configureRuntime(endpoint: string, numThreads: number): void {
+export function configureRuntime(cache: ModelCache, downloads: Downloads): void {
   const wasm = env.backends.onnx.wasm;
   if (!wasm) throw new Error('onnxruntime-web has no WASM backend in this build');
   // Set fields on the existing object: transformers.js keeps a reference to it.
   wasm.wasmPaths = { wasm: new URL(wasmUrl, self.location.href).href, mjs: new URL(mjsUrl, self.location.href).href };
-  wasm.numThreads = numThreads;
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
+  env.useBrowserCache = false;
+  env.useCustomCache = true;
+  env.customCache = cache;
+  env.fetch = downloads.fetch;
+}
+
+export function useEndpoint(endpoint: string, numThreads: number): void {
+  const wasm = env.backends.onnx.wasm;
+  if (wasm) wasm.numThreads = numThreads;
   env.remoteHost = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
 }
 
-export async function hasWebGpuAdapter(): Promise<boolean> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return false;
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+}
+
+export async function webGpuSupport(): Promise<{ adapter: boolean; shaderF16: boolean }> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
   try {
-    return (await gpu.requestAdapter()) !== null;
+    const adapter = gpu ? await gpu.requestAdapter() : null;
+    return { adapter: adapter !== null, shaderF16: adapter?.features.has('shader-f16') ?? false };
   } catch {
-    return false;
+    return { adapter: false, shaderF16: false };
   }
 }

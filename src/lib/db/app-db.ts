@@ -1,5 +1,6 @@
 // The one IndexedDB database. Never edit an old version: add version(n + 1) with an upgrade.
 import Dexie, { type EntityTable } from 'dexie';
+import type { CachedFile, CachedModel, FileChunk } from './cached-models.ts';
 import type { Conversation } from './conversations.ts';
 import type { StoredMessage } from './messages.ts';
 import type { Setting } from './settings.ts';
@@ -8,6 +9,9 @@ export class AppDB extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
   messages!: EntityTable<StoredMessage, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  cachedModels!: EntityTable<CachedModel, 'key'>;
+  cachedFiles!: EntityTable<CachedFile, 'url'>;
+  fileChunks!: Dexie.Table<FileChunk, [string, number]>;
 
   constructor(name = 'forgeai') {
     super(name);
@@ -15,6 +19,12 @@ export class AppDB extends Dexie {
       conversations: '++id, modelId, updatedAt',
       messages: '++id, conversationId, [conversationId+createdAt], status',
       settings: 'key',
+    });
+    // The model cache (issue 3): model files live here, not in the Cache API.
+    this.version(2).stores({
+      cachedModels: 'key, lastUsedAt',
+      cachedFiles: 'url, modelKey',
+      fileChunks: '[url+index], url',
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DownloadProgress, formatBytes } from './download-progress.ts';
+import { DownloadProgress, formatBytes, formatDuration } from './download-progress.ts';
 
 describe('DownloadProgress', () => {
   it('sums per-file progress events', () => {
@@ -70,5 +70,39 @@ describe('formatBytes', () => {
     [2048 * 1024 ** 3, '2048 GB'],
   ])('formats %d bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('DownloadProgress speed and time left', () => {
+  it('measures speed over the last seconds and estimates the time left', () => {
+    const progress = new DownloadProgress();
+    progress.update({ status: 'total', loaded: 0, total: 10_000_000 }, 0);
+    progress.update({ status: 'total', loaded: 2_000_000, total: 10_000_000 }, 1000);
+    expect(progress.bytesPerSecond).toBe(2_000_000);
+    expect(progress.secondsLeft).toBe(4);
+  });
+
+  it('forgets samples older than its window, so a slowdown shows', () => {
+    const progress = new DownloadProgress();
+    progress.update({ status: 'total', loaded: 0, total: 100_000_000 }, 0);
+    progress.update({ status: 'total', loaded: 50_000_000, total: 100_000_000 }, 1000);
+    progress.update({ status: 'total', loaded: 51_000_000, total: 100_000_000 }, 5000);
+    progress.update({ status: 'total', loaded: 52_000_000, total: 100_000_000 }, 6000);
+    expect(progress.bytesPerSecond).toBe(1_000_000); // the last second only, not the fast start
+  });
+
+  it('has no speed before two samples', () => {
+    const progress = new DownloadProgress();
+    progress.update({ status: 'total', loaded: 5, total: 10 }, 0);
+    expect(progress.bytesPerSecond).toBeUndefined();
+    expect(progress.secondsLeft).toBeUndefined();
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads like a person would say it', () => {
+    expect(formatDuration(4.2)).toBe('5 s');
+    expect(formatDuration(125)).toBe('2 min 5 s');
+    expect(formatDuration(3 * 3600 + 120)).toBe('3 h 2 min');
   });
 });

@@ -8,9 +8,13 @@ import type {
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  WorkerEvent,
 } from '../../workers/api-types.ts';
+import type { AppDB } from '../db/app-db.ts';
 import { createModelWorker } from './create-model-worker.ts';
 import { DownloadProgress } from './download-progress.ts';
+import { planLoad } from './load-plan.ts';
+import { requestPersistence } from './storage.ts';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
 
@@ -18,20 +22,35 @@ export class ModelClient {
   status = $state<ModelStatus>('idle');
   loaded = $state.raw<LoadedModel | null>(null);
   loadingId = $state('');
+  /** What the current load will download: 0 when cached, undefined when the endpoint does not say. */
+  plannedBytes = $state<number | undefined>(undefined);
   progress = $state.raw<DownloadProgress>(new DownloadProgress());
   error = $state('');
+  /** Things worth knowing that are not errors: a WASM fallback, storage not kept, persistence granted. */
+  notice = $state('');
 
   private worker: Worker | undefined;
   private remote: Remote<ModelApi> | undefined;
   /** Rejects the call in flight when the worker dies, so nothing waits forever. */
   private rejectInFlight: ((error: Error) => void) | undefined;
 
+  constructor(private readonly db: AppDB) {}
+
   private ensureWorker(): Remote<ModelApi> {
     if (this.remote) return this.remote;
     this.worker = createModelWorker();
     this.worker.addEventListener('error', (event) => this.onWorkerDied(event.message || 'the model worker crashed'));
-    this.remote = wrap<ModelApi>(this.worker);
-    return this.remote;
+    const remote = wrap<ModelApi>(this.worker);
+    void remote.subscribe(proxy((event: WorkerEvent) => this.onWorkerEvent(event)));
+    this.remote = remote;
+    return remote;
+  }
+
+  private onWorkerEvent(event: WorkerEvent): void {
+    if (event.type === 'device-fallback') {
+      this.loaded = event.loaded;
+      this.notice = `${event.message}. Replies continue, more slowly.`;
+    }
   }
 
   private onWorkerDied(reason: string): void {
@@ -56,17 +75,25 @@ export class ModelClient {
     this.status = 'loading';
     this.loadingId = request.modelId;
     this.error = '';
+    this.notice = '';
     this.loaded = null;
+    this.plannedBytes = undefined;
     const progress = new DownloadProgress();
     this.progress = progress;
-    const onProgress = (p: LoadProgress) => {
-      progress.update(p);
-      this.progress = progress.snapshot();
-    };
     try {
-      const info = await this.track(remote.load(request, proxy(onProgress)));
+      const plan = await planLoad(this.db, request, (r) => remote.planLoad(r));
+      this.plannedBytes = plan.downloadBytes;
+      if (plan.downloadBytes) progress.total = plan.downloadBytes;
+      this.progress = progress.snapshot();
+      const onProgress = (p: LoadProgress) => {
+        progress.update(p);
+        this.progress = progress.snapshot();
+      };
+      const info = await this.track(remote.load(plan.request, proxy(onProgress)));
       this.loaded = info;
       this.status = 'ready';
+      if (info.warning) this.notice = info.warning;
+      else if (!info.fromCache) await this.keepStorage();
       return info;
     } catch (error) {
       this.status = 'error';
@@ -76,6 +103,18 @@ export class ModelClient {
     } finally {
       this.loadingId = '';
     }
+  }
+
+  /** After the first download, ask the browser not to evict models under storage pressure. */
+  private async keepStorage(): Promise<void> {
+    const granted = await requestPersistence().catch(() => false);
+    this.notice = granted
+      ? 'Saved for offline use. The browser will keep it (persistent storage granted).'
+      : 'Saved for offline use. The browser may remove it if the disk fills up (persistent storage was not granted).';
+  }
+
+  cancelLoad(): void {
+    void this.remote?.cancelLoad();
   }
 
   async chat(
@@ -100,5 +139,10 @@ export class ModelClient {
   countTokens(text: string): Promise<number> {
     if (!this.remote) throw new Error('No model is loaded');
     return this.remote.countTokens(text);
+  }
+
+  /** Simulates a GPU crash (for trying the WASM fallback); false when no WebGPU device is in use. */
+  loseGpuDevice(): Promise<boolean> {
+    return this.remote?.loseGpuDevice() ?? Promise.resolve(false);
   }
 }
