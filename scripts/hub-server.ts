@@ -3,12 +3,16 @@
 //   GET /api/models?search=&filter=&limit=         → model list in the Hub's JSON shape
 //   GET /api/models/{owner}/{name}                  → one model with its files (siblings)
 // With `appDir`, it also serves the built app (static files only: a missing file is a 404, never index.html).
+// Under /no-api/ the same files are served as a mirror without the /api routes would serve them.
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative } from 'node:path';
+import { HubFaults, sendCorrupt, sendSlowly } from './hub-faults.ts';
 
 export interface HubServerOptions {
+  /** Test controls (see hub-faults.ts); a fresh table when left out. */
+  faults?: HubFaults;
   modelsDir: string;
   appDir?: string;
   /** Pretend the Hub is down: every file request fails with this status. */
@@ -155,27 +159,50 @@ async function handleApi(url: URL, res: ServerResponse, modelsDir: string): Prom
   return sendJson(res, 200, matches);
 }
 
+async function sendModelFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  fault: ReturnType<HubFaults['get']>,
+): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile() || fault === 'missing') return sendNotFound(res, req.url ?? '');
+  if (fault === 'error') return sendJson(res, 500, { error: 'simulated server error' });
+  const headers = { ...COMMON_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+  // Size probes (Range: bytes=0-0) are answered truthfully, so only the download itself is affected.
+  if (fault === 'corrupt' && !req.headers.range) return sendCorrupt(res, info.size, headers);
+  if (fault === 'slow' && !req.headers.range) return sendSlowly(res, file, info.size, headers);
+  return sendFile(req, res, file, {});
+}
+
 export function createHubServer(options: HubServerOptions): Server {
+  const faults = options.faults ?? new HubFaults();
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const noApi = url.pathname.startsWith('/no-api/');
+    const path = noApi ? url.pathname.slice('/no-api'.length) : url.pathname;
     const handle = async () => {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, COMMON_HEADERS);
         return res.end();
       }
-      if (url.pathname.startsWith('/api/models')) return handleApi(url, res, options.modelsDir);
-      const resolve = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(url.pathname);
+      if (faults.control(url, req, res)) return;
+      if (path.startsWith('/api/models')) {
+        return noApi ? sendNotFound(res, path) : handleApi(url, res, options.modelsDir);
+      }
+      const resolve = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(path);
       if (resolve) {
         if (options.failWith) return sendJson(res, options.failWith, { error: 'simulated failure' });
         const file = inside(join(options.modelsDir, resolve[1]), resolve[2]);
-        return file ? sendFile(req, res, file, {}) : sendNotFound(res, url.pathname);
+        if (!file) return sendNotFound(res, path);
+        return sendModelFile(req, res, file, faults.get(resolve[1], decodeURIComponent(resolve[2])));
       }
       if (options.appDir) {
-        const path = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
-        const file = inside(options.appDir, path);
-        return file ? sendFile(req, res, file, { 'Cache-Control': 'no-cache' }) : sendNotFound(res, url.pathname);
+        const appPath = path.endsWith('/') ? `${path}index.html` : path;
+        const file = inside(options.appDir, appPath);
+        return file ? sendFile(req, res, file, { 'Cache-Control': 'no-cache' }) : sendNotFound(res, path);
       }
-      sendNotFound(res, url.pathname);
+      sendNotFound(res, path);
     };
     handle().catch((error: unknown) => {
       console.error(error);
