@@ -172,7 +172,7 @@ async function sendModelFile(
   // Size probes (Range: bytes=0-0) are answered truthfully, so only the download itself is affected.
   if (fault === 'corrupt' && !req.headers.range) return sendCorrupt(res, info.size, headers);
   if (fault === 'slow' && !req.headers.range) return sendSlowly(res, file, info.size, headers);
-  return sendFile(req, res, file, {});
+  await sendFile(req, res, file, {});
 }
 
 export function createHubServer(options: HubServerOptions): Server {

@@ -122,8 +122,11 @@ describe('searchModels', () => {
     );
   });
 
-  it('keeps only well-formed counts and tags', async () => {
-    const body = JSON.stringify([{ id: 'a/b', downloads: 'many', likes: 3, tags: ['onnx', 7], pipeline_tag: null }]);
+  it('keeps only well-formed counts and tags, and each model once', async () => {
+    const body = JSON.stringify([
+      { id: 'a/b', downloads: 'many', likes: 3, tags: ['onnx', 7], pipeline_tag: null },
+      { id: 'a/b', downloads: 1 },
+    ]);
     expect(await searchModels(await startStub(200, body), 'a')).toEqual([
       { id: 'a/b', downloads: 0, likes: 3, tags: ['onnx'] },
     ]);

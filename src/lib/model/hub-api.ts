@@ -38,6 +38,7 @@ function parseSummaries(body: unknown): HubModelSummary[] | undefined {
   const models: HubModelSummary[] = [];
   for (const item of body) {
     if (!isRecord(item) || typeof item.id !== 'string') return undefined;
+    if (models.some((m) => m.id === item.id)) continue; // a mirror's repeat would break the keyed list
     const tags = Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : [];
     models.push({
       id: item.id,
