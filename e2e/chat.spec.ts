@@ -62,7 +62,7 @@ test('an unknown model id gives a clear error and keeps the conversation', async
   await send(page, 'Keep this');
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
   await page.getByRole('combobox', { name: 'Model' }).fill('forgeai-fixtures/no-such-model');
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Could not find "forgeai-fixtures/no-such-model"');
   await expect(page.getByRole('article', { name: 'You' }).last()).toContainText('Keep this');
   await page.reload();

@@ -113,19 +113,28 @@ export class ModelCache {
     }
   }
 
+  /** Marks a model complete for a dtype without a load (a folder import), keeping the load target open. */
+  async markComplete(target: CacheTarget, dtype: Dtype): Promise<void> {
+    await this.updateComplete(modelKey(target.endpoint, target.modelId, target.revision), dtype, []);
+  }
+
   /** The load worked: the model is complete for this dtype. Files the endpoint lacks are remembered. */
   async finishLoad(dtype: Dtype, absentUrls: Iterable<string>): Promise<void> {
     const target = this.target;
     if (!target) return;
-    const files = await this.db.cachedFiles.where('modelKey').equals(target.key).toArray();
-    await this.db.cachedModels.update(target.key, (model) => {
+    await this.updateComplete(target.key, dtype, absentUrls);
+    this.target = undefined;
+  }
+
+  private async updateComplete(key: string, dtype: Dtype, absentUrls: Iterable<string>): Promise<void> {
+    const files = await this.db.cachedFiles.where('modelKey').equals(key).toArray();
+    await this.db.cachedModels.update(key, (model) => {
       model.bytes = files.reduce((sum, f) => sum + f.size, 0);
       model.complete = true;
       if (!model.dtypes.includes(dtype)) model.dtypes.push(dtype);
       model.absentFiles = [...new Set([...model.absentFiles, ...absentUrls])];
       model.lastUsedAt = Date.now();
     });
-    this.target = undefined;
   }
 
   /** The load failed or was cancelled: remove what it stored (and the model, if it was new). */

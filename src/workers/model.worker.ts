@@ -13,10 +13,12 @@ import type {
 import { chooseDevice, type DeviceChoice } from './device-choice.ts';
 import { Downloads } from './downloads.ts';
 import { destroyGpuDevice } from './gpu-device.ts';
+import { importLocalModel, type ImportedModel, type LocalFile } from './local-import.ts';
 import { ModelCache } from './model-cache.ts';
 import { ModelSession } from './model-session.ts';
 
-const session = new ModelSession(new ModelCache(db), new Downloads());
+const cache = new ModelCache(db);
+const session = new ModelSession(cache, new Downloads());
 
 const api = {
   subscribe(listener: (event: WorkerEvent) => void): void {
@@ -30,6 +32,11 @@ const api = {
 
   load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
     return session.load(request, onProgress);
+  },
+
+  /** Stores a model folder's files in the cache; load it afterwards with the returned endpoint and id. */
+  importLocalModel(folderName: string, files: LocalFile[]): Promise<ImportedModel> {
+    return importLocalModel(cache, folderName, files);
   },
 
   cancelLoad(): void {

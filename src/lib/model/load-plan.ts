@@ -22,8 +22,15 @@ export async function planLoad(
   request: LoadRequest,
   chooseDevice: (request: LoadRequest) => Promise<DeviceChoice>,
 ): Promise<LoadPlan> {
+  const key = modelKey(request.endpoint, request.modelId, request.revision ?? 'main');
+  const cached = await getCachedModel(db, key);
+  // A folder's model is all in the cache already: its dtypes are what the folder had.
   const files = request.source === 'local' ? undefined : await repoFiles(request.endpoint, request.modelId);
-  const dtypes = files ? availableDtypes(files) : undefined;
+  const dtypes = files
+    ? availableDtypes(files)
+    : request.source === 'local'
+      ? cached?.dtypes.map((dtype) => ({ dtype, bytes: 0, files: [] }))
+      : undefined;
   if (dtypes && dtypes.length === 0) {
     throw new Error(
       `"${request.modelId}" has no files transformers.js can load as a chat model (onnx/model*.onnx). Pick a model made for transformers.js, e.g. from onnx-community.`,
@@ -31,7 +38,6 @@ export async function planLoad(
   }
   const withDtypes: LoadRequest = { ...request, availableDtypes: dtypes?.map((d) => d.dtype) };
   const choice = await chooseDevice(withDtypes);
-  const cached = await getCachedModel(db, modelKey(request.endpoint, request.modelId, request.revision ?? 'main'));
   const isCached = cached?.complete === true && cached.dtypes.includes(choice.dtype);
   const downloadBytes = isCached ? 0 : sizeOf(dtypes, choice.dtype);
   if (downloadBytes) {

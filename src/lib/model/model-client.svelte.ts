@@ -10,6 +10,7 @@ import type {
   LoadRequest,
   WorkerEvent,
 } from '../../workers/api-types.ts';
+import type { DeviceChoice } from '../../workers/device-choice.ts';
 import type { AppDB } from '../db/app-db.ts';
 import { createModelWorker } from './create-model-worker.ts';
 import { DownloadProgress } from './download-progress.ts';
@@ -111,6 +112,27 @@ export class ModelClient {
     this.notice = granted
       ? 'Saved for offline use. The browser will keep it (persistent storage granted).'
       : 'Saved for offline use. The browser may remove it if the disk fills up (persistent storage was not granted).';
+  }
+
+  /** Puts a model folder's files into the cache, then loads it with no network. */
+  async loadFolder(folderName: string, files: { path: string; file: File }[], numThreads: number): Promise<void> {
+    const remote = this.ensureWorker();
+    this.status = 'loading';
+    this.loadingId = `folder ${folderName}`;
+    this.error = '';
+    try {
+      const imported = await this.track(remote.importLocalModel(folderName, files));
+      await this.load({ modelId: imported.modelId, endpoint: imported.endpoint, source: 'local', numThreads });
+    } catch (error) {
+      this.status = 'error';
+      this.error = error instanceof Error ? error.message : String(error);
+      this.loadingId = '';
+    }
+  }
+
+  /** The device and weight format a load would use (asks the worker, which knows the GPU). */
+  planDevice(request: LoadRequest): Promise<DeviceChoice> {
+    return this.ensureWorker().planLoad(request);
   }
 
   cancelLoad(): void {
