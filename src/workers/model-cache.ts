@@ -32,7 +32,10 @@ export class ModelCache {
   private target: (CacheTarget & { key: string; prefix: string; isNew: boolean }) | undefined;
   private storedThisLoad: string[] = [];
 
-  constructor(private readonly db: AppDB) {}
+  constructor(
+    private readonly db: AppDB,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
 
   /** Files stored from now on belong to this model. Returns what the cache knows about it. */
   async beginLoad(target: CacheTarget): Promise<CachedModel | undefined> {
@@ -80,11 +83,12 @@ export class ModelCache {
     const url = urlOf(request);
     const target = this.target;
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
-    if (!target || !response.ok || contentType.includes('text/html')) return;
+    // Only the loading model's own files: other things transformers.js caches (its wasm) stay out.
+    if (!target || !url.startsWith(target.prefix) || !response.ok || contentType.includes('text/html')) return;
     const blob = await response.blob();
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) !== blob.size) return; // cut off mid-way
-    const chunkCount = Math.max(1, Math.ceil(blob.size / CHUNK_BYTES));
+    const chunkCount = Math.max(1, Math.ceil(blob.size / this.chunkBytes));
     try {
       await this.db.transaction('rw', this.db.cachedFiles, this.db.fileChunks, async () => {
         await this.db.fileChunks.where('url').equals(url).delete();
@@ -92,13 +96,13 @@ export class ModelCache {
           Array.from({ length: chunkCount }, (_, index) => ({
             url,
             index,
-            data: blob.slice(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES),
+            data: blob.slice(index * this.chunkBytes, (index + 1) * this.chunkBytes),
           })),
         );
         await this.db.cachedFiles.put({
           url,
           modelKey: target.key,
-          file: url.startsWith(target.prefix) ? url.slice(target.prefix.length) : url,
+          file: url.slice(target.prefix.length),
           size: blob.size,
           etag: response.headers.get('etag') ?? undefined,
           contentType,

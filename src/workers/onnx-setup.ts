@@ -15,6 +15,8 @@ export function configureRuntime(cache: ModelCache, downloads: Downloads): void 
   env.allowRemoteModels = true;
   env.useBrowserCache = false;
   env.useCustomCache = true;
+  // The wasm is one of the app's own files (the service worker keeps it offline), not a model file.
+  env.useWasmCache = false;
   env.customCache = cache;
   env.fetch = downloads.fetch;
 }
