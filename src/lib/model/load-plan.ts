@@ -6,6 +6,7 @@ import type { AppDB } from '../db/app-db.ts';
 import { getCachedModel, modelKey } from '../db/cached-models.ts';
 import { formatBytes } from './download-progress.ts';
 import { repoFiles } from './hub-api.ts';
+import { isBundled } from './presets.ts';
 import { availableDtypes, type DtypeInfo } from './repo-files.ts';
 import { fitsInStorage, readStorage } from './storage.ts';
 
@@ -25,7 +26,8 @@ export async function planLoad(
   const key = modelKey(request.endpoint, request.modelId, request.revision ?? 'main');
   const cached = await getCachedModel(db, key);
   // A folder's model is all in the cache already: its dtypes are what the folder had.
-  const files = request.source === 'local' ? undefined : await repoFiles(request.endpoint, request.modelId);
+  const hasApi = request.source !== 'local' && !isBundled(request.modelId);
+  const files = hasApi ? await repoFiles(request.endpoint, request.modelId) : undefined;
   const dtypes = files
     ? availableDtypes(files)
     : request.source === 'local'

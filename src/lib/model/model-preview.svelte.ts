@@ -5,6 +5,7 @@ import type { DeviceChoice } from '../../workers/device-choice.ts';
 import type { AppDB } from '../db/app-db.ts';
 import { getCachedModel, modelKey } from '../db/cached-models.ts';
 import { repoFiles } from './hub-api.ts';
+import { isBundled } from './presets.ts';
 import { availableDtypes, type RepoFile } from './repo-files.ts';
 
 const DEBOUNCE_MS = 400;
@@ -33,7 +34,7 @@ export class ModelPreview {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const files = await repoFiles(endpoint, modelId, controller.signal);
+      const files = isBundled(modelId) ? undefined : await repoFiles(endpoint, modelId, controller.signal);
       const cached = await getCachedModel(this.db, modelKey(endpoint, modelId, 'main'));
       const choice = await this.planDevice({
         modelId,

@@ -68,6 +68,11 @@ export function findPreset(id: string): ModelPreset | undefined {
   return MODEL_PRESETS.find((p) => p.id === id.trim());
 }
 
+/** Bundled models are static files: no Hub API to ask for sizes or dtypes. */
+export function isBundled(modelId: string): boolean {
+  return findPreset(modelId)?.source === 'bundled';
+}
+
 /** Where a model's files come from: the app's own bundled folder or the configured Hub endpoint. */
 export function endpointFor(modelId: string, hubEndpoint: string, baseUri: string): string {
   return findPreset(modelId)?.source === 'bundled' ? new URL('models/', baseUri).href : hubEndpoint;
