@@ -33,6 +33,22 @@ export async function explainLoadFailure(
       `Could not find "${modelId}" on ${base}. Check the id (owner/name) and the Hub endpoint in Settings.`,
     );
   }
+  const architecture = /Unsupported model type:?\s*"?([\w.-]+)/i.exec(detail);
+  if (architecture) {
+    return new Error(
+      `"${modelId}" uses an architecture (${architecture[1]}) this version of transformers.js cannot run. Pick a model listed for transformers.js on the Hub.`,
+    );
+  }
+  if (/protobuf|failed to load model|invalid model|can't create a session/i.test(detail)) {
+    return new Error(
+      `The model file of "${modelId}" could not be read: it is damaged or not an ONNX model. Nothing was kept, so Load downloads it again. (${detail})`,
+    );
+  }
+  if (/JSON|Unexpected token/.test(detail)) {
+    return new Error(
+      `A settings file of "${modelId}" is not valid JSON (a damaged download or a wrong file). Nothing was kept; press Load to try again. (${detail})`,
+    );
+  }
   if (/could not locate|404/i.test(detail)) {
     return new Error(
       `"${modelId}" has no files for transformers.js (an onnx/ folder with model_quantized.onnx and a tokenizer). Pick a model made for transformers.js, e.g. from onnx-community. (${detail})`,
