@@ -1,0 +1,110 @@
+// One chat turn, as the seed describes it: (1) log the request, (2) build the context, (3) let the
+// model format and generate, (4) process the reply (each processor: save, learn wants, run tools,
+// speak, …), (5) hand it back to show. Steps are small typed modules, so features plug in here.
+import type { ChatTurn, GenerationResult, GenerationSettings } from '../../workers/api-types.ts';
+import { buildContext, type BuiltContext, type TokenCounter } from './context.ts';
+
+export interface ModelPort extends TokenCounter {
+  readonly modelId: string;
+  readonly contextLength: number;
+  generate(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult>;
+}
+
+export interface TurnInput {
+  userMessage: string;
+  modelId: string;
+}
+
+/** Adds a part to the system prompt (wants, tools, memory…); undefined adds nothing. */
+export interface ContextProvider {
+  name: string;
+  contribute(input: TurnInput): Promise<string | undefined> | string | undefined;
+}
+
+export interface CompletedTurn {
+  input: TurnInput;
+  context: BuiltContext;
+  result: GenerationResult;
+}
+
+/** Runs after the reply (save, learn, tools, voice, avatar…). A failing processor does not stop the others. */
+export interface ReplyProcessor {
+  name: string;
+  process(turn: CompletedTurn): Promise<void> | void;
+}
+
+export interface TurnLog {
+  debug(message: string): void;
+  info(message: string): void;
+  ok(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface TurnDeps {
+  model: ModelPort;
+  log: TurnLog;
+  personality: () => string;
+  providers: ContextProvider[];
+  processors: ReplyProcessor[];
+  settings: GenerationSettings;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
+export async function runTurn(
+  deps: TurnDeps,
+  input: TurnInput,
+  history: Iterable<ChatTurn> | AsyncIterable<ChatTurn>,
+  onText: (text: string) => void,
+): Promise<CompletedTurn> {
+  const { model, log } = deps;
+  log.info(`NEW REQUEST: "${preview(input.userMessage)}"`);
+
+  log.info('Building conversation history...');
+  const parts = [deps.personality()];
+  for (const provider of deps.providers) {
+    try {
+      const part = await provider.contribute(input);
+      if (part) {
+        parts.push(part);
+        log.debug(`Context from ${provider.name}: ${part.length} characters`);
+      }
+    } catch (error) {
+      log.warn(`Context provider ${provider.name} failed and was skipped: ${errorText(error)}`);
+    }
+  }
+  const context = await buildContext(
+    {
+      systemParts: parts,
+      history,
+      userMessage: input.userMessage,
+      contextLength: model.contextLength,
+      replyTokens: deps.settings.maxNewTokens,
+    },
+    model,
+  );
+  log.info(
+    `History: ${context.historyUsed} earlier message(s)${context.historyTrimmed ? ' (older ones left out to fit)' : ''}; ` +
+      `prompt ${context.promptTokens} of ${model.contextLength} tokens`,
+  );
+
+  log.info(`Running inference on model ${model.modelId}...`);
+  const result = await model.generate(context.turns, deps.settings, onText);
+  log.ok(
+    `Generated ${result.text.length} characters (${result.tokens} tokens, ${result.tokensPerSecond.toFixed(1)} tokens/s, first token after ${result.timeToFirstTokenMs} ms)`,
+  );
+  if (result.finishReason === 'stopped') log.warn('Stopped by the user; the reply so far is kept');
+  if (result.finishReason === 'max-tokens') log.warn(`Reply cut at the ${deps.settings.maxNewTokens}-token limit`);
+
+  const turn: CompletedTurn = { input, context, result };
+  for (const processor of deps.processors) {
+    try {
+      await processor.process(turn);
+    } catch (error) {
+      log.error(`${processor.name} failed: ${errorText(error)}`);
+    }
+  }
+  return turn;
+}
