@@ -54,12 +54,10 @@ export interface LoadedModel {
   warning?: string;
 }
 
-/** Things the worker reports on its own, outside any call (e.g. a WebGPU device lost mid-chat). */
-export interface WorkerEvent {
-  type: 'device-fallback';
-  message: string;
-  loaded: LoadedModel;
-}
+/** Things the worker reports on its own, outside any call: log lines, a WebGPU device lost mid-chat. */
+export type WorkerEvent =
+  | { type: 'device-fallback'; message: string; loaded: LoadedModel }
+  | { type: 'log'; level: 'DEBUG' | 'INFO' | 'OK' | 'WARN' | 'ERROR'; message: string };
 
 export type ChatFormat = 'chat-template' | 'dialogpt' | 'plain-dialogue';
 
@@ -84,6 +82,9 @@ export const DEFAULT_GENERATION: GenerationSettings = {
 export type FinishReason = 'eos' | 'max-tokens' | 'stop-string' | 'stopped';
 
 export interface GenerationResult {
+  /** Exactly what the model read (after templating), for "View prompt". */
+  prompt: string;
+  promptTokens: number;
   text: string;
   tokens: number;
   finishReason: FinishReason;

@@ -108,6 +108,23 @@ export class HuggingFaceModel {
     return this.tokenizer.encode(text, { add_special_tokens: false }).length;
   }
 
+  promptTokens(turns: ChatTurn[]): number {
+    return this.countTokens(this.formatChat(turns));
+  }
+
+  private overheads = new Map<string, number>();
+
+  /** One turn's cost in a prompt: its text plus what the template wraps around it (measured once per role). */
+  turnTokens(turn: ChatTurn): number {
+    let overhead = this.overheads.get(turn.role);
+    if (overhead === undefined) {
+      const probe = 'x';
+      overhead = Math.max(0, this.promptTokens([{ role: turn.role, content: probe }]) - this.countTokens(probe));
+      this.overheads.set(turn.role, overhead);
+    }
+    return this.countTokens(turn.content) + overhead;
+  }
+
   /** True once any text of the current reply has been streamed (a retry would repeat it). */
   streamedText = false;
 
@@ -151,7 +168,8 @@ export class HuggingFaceModel {
       this.info.contextLength,
       settings.maxNewTokens,
     );
-    const inputs = this.tokenizer(this.formatChat(fitted.turns), { add_special_tokens: false });
+    const prompt = this.formatChat(fitted.turns);
+    const inputs = this.tokenizer(prompt, { add_special_tokens: false });
     const stopping_criteria = new StoppingCriteriaList();
     stopping_criteria.push(this.stopper);
     await this.model.generate({
@@ -177,6 +195,8 @@ export class HuggingFaceModel {
           : 'eos';
     const decodeMs = firstTextAt ? performance.now() - firstTextAt : totalMs;
     return {
+      prompt,
+      promptTokens: fitted.promptTokens,
       text: text.trimEnd(),
       tokens,
       finishReason,

@@ -40,6 +40,7 @@ export async function importLocalModel(
   const modelId = localModelId(folderName);
   const target = { endpoint: LOCAL_ENDPOINT, modelId, revision: 'main', source: 'local' as const };
   const prefix = `${LOCAL_ENDPOINT}/${modelId}/resolve/main/`;
+  await cache.forget(target);
   await cache.beginLoad(target);
   try {
     for (const { path, file } of files) {

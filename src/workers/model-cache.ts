@@ -3,7 +3,7 @@
 // file in 64 MB Blob chunks. A load that fails or is cancelled removes what it stored, so a bad
 // download never poisons the cache.
 import type { AppDB } from '../lib/db/app-db.ts';
-import { modelKey, type CachedModel } from '../lib/db/cached-models.ts';
+import { deleteCachedModel, modelKey, type CachedModel } from '../lib/db/cached-models.ts';
 import type { Dtype } from './api-types.ts';
 
 export const CHUNK_BYTES = 64 * 1024 * 1024;
@@ -89,6 +89,8 @@ export class ModelCache {
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) !== blob.size) return; // cut off mid-way
     const chunkCount = Math.max(1, Math.ceil(blob.size / this.chunkBytes));
+    // A file that was here before (a damaged copy being replaced) is not this load's to remove.
+    const existed = (await this.db.cachedFiles.get(url)) !== undefined;
     try {
       await this.db.transaction('rw', this.db.cachedFiles, this.db.fileChunks, async () => {
         await this.db.fileChunks.where('url').equals(url).delete();
@@ -110,11 +112,16 @@ export class ModelCache {
           chunks: chunkCount,
         });
       });
-      this.storedThisLoad.push(url);
+      if (!existed) this.storedThisLoad.push(url);
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       this.quotaError = error;
     }
+  }
+
+  /** Removes a model entirely (a folder imported again replaces the old import, never merges with it). */
+  async forget(target: CacheTarget): Promise<void> {
+    await deleteCachedModel(this.db, modelKey(target.endpoint, target.modelId, target.revision));
   }
 
   /** Marks a model complete for a dtype without a load (a folder import), keeping the load target open. */

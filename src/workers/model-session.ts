@@ -39,19 +39,34 @@ export class ModelSession {
     this.emit = listener;
   }
 
+  /** Worker-side steps appear in the same terminal log as the UI's. */
+  private log(level: Extract<WorkerEvent, { type: 'log' }>['level'], message: string): void {
+    this.emit({ type: 'log', level, message });
+  }
+
   async load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
     // Free the old model's memory before the new one arrives.
     await this.unload();
+    this.log('INFO', `Loading model ${request.modelId} from ${request.endpoint}`);
     const model = await this.loadCached(request, onProgress, async () => {
       const choice = await chooseDevice(request);
+      this.log('INFO', `Device: ${choice.device} (${choice.reason}); weights: ${choice.dtype}`);
       try {
         return await HuggingFaceModel.load(request, choice, onProgress);
       } catch (error) {
         if (choice.device !== 'webgpu' || this.downloads.cancelled) throw error;
         // A WebGPU failure (no f16, unsupported op, device lost) should not leave the user with nothing.
-        return HuggingFaceModel.load(request, wasmFallback(request, `WebGPU failed (${errorText(error)})`), onProgress);
+        const fallback = wasmFallback(request, `WebGPU failed (${errorText(error)})`);
+        this.log('WARN', fallback.reason);
+        return HuggingFaceModel.load(request, fallback, onProgress);
       }
     });
+    const { info } = model;
+    this.log(
+      'OK',
+      `Model ready in ${info.loadMs} ms on ${info.device} (${info.fromCache ? 'from the cache, nothing downloaded' : `${this.downloads.filesDownloaded} file(s) downloaded`}); context ${info.contextLength} tokens, format: ${info.chatFormat}`,
+    );
+    if (info.warning) this.log('WARN', info.warning);
     this.current = model;
     this.request = request;
     this.lostDevice = undefined;
@@ -79,6 +94,7 @@ export class ModelSession {
       model = await loadModel();
     } catch (error) {
       await this.cache.abandonLoad();
+      this.log('ERROR', `Load failed: ${errorText(error)}`);
       if (this.downloads.cancelled) {
         throw new Error('Download cancelled. Nothing was kept; press Load to start again.', { cause: error });
       }
@@ -141,6 +157,7 @@ export class ModelSession {
       this.current = undefined;
       await lost?.dispose().catch(() => undefined);
       const choice: DeviceChoice = wasmFallback(request, why);
+      this.log('WARN', choice.reason);
       const model = await this.loadCached(
         request,
         () => undefined,

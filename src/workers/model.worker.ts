@@ -55,6 +55,14 @@ const api = {
     return session.requireModel().formatChat(turns);
   },
 
+  promptTokens(turns: ChatTurn[]): number {
+    return session.requireModel().promptTokens(turns);
+  },
+
+  turnTokens(turn: ChatTurn): number {
+    return session.requireModel().turnTokens(turn);
+  },
+
   stop(): void {
     session.stop();
   },

@@ -1,9 +1,30 @@
 // One conversation on screen: sends a message, streams the reply into it and saves both as it goes.
 import type { AppDB } from '../db/app-db.ts';
-import { createConversation, latestConversation, type Conversation } from '../db/conversations.ts';
+import {
+  createConversation,
+  latestConversation,
+  setConversationPersona,
+  type Conversation,
+} from '../db/conversations.ts';
 import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type StoredMessage } from '../db/messages.ts';
 import type { ModelClient } from '../model/model-client.svelte.ts';
-import { DEFAULT_GENERATION, type ChatTurn } from '../../workers/api-types.ts';
+import { DEFAULT_GENERATION, type ChatTurn, type LoadedModel } from '../../workers/api-types.ts';
+import { runTurn, type ContextProvider, type ModelPort, type ReplyProcessor } from '../forge/turn.ts';
+import { log } from '../log/logger.ts';
+
+export interface ChatSessionOptions {
+  /** The active persona's part of the system prompt. */
+  personality: () => string;
+  /** The active persona's id, remembered by each new conversation. */
+  personaId: () => string;
+  providers?: ContextProvider[];
+  processors?: ReplyProcessor[];
+}
+
+/** Earlier messages as chat turns, newest first, read only as far as the context builder asks. */
+function* newestFirst(messages: StoredMessage[]): Generator<ChatTurn> {
+  for (let i = messages.length - 1; i >= 0; i--) yield { role: messages[i].role, content: messages[i].text };
+}
 
 /** How often a streaming reply is written to IndexedDB (it is always written at the end). */
 const SAVE_INTERVAL_MS = 250;
@@ -16,6 +37,7 @@ export class ChatSession {
   constructor(
     private readonly db: AppDB,
     private readonly model: ModelClient,
+    private readonly options: ChatSessionOptions,
   ) {}
 
   /** Shows the most recent conversation again after a reload. */
@@ -42,11 +64,11 @@ export class ChatSession {
     const loaded = this.model.loaded;
     if (!content || !loaded || this.busy) return;
     this.error = '';
-    const conversation = this.conversation ?? (await createConversation(this.db, loaded.modelId, content.slice(0, 60)));
+    const conversation =
+      this.conversation ??
+      (await createConversation(this.db, loaded.modelId, content.slice(0, 60), this.options.personaId()));
     this.conversation = conversation;
-    const history: ChatTurn[] = this.messages
-      .filter((m) => m.status !== 'error' && m.text)
-      .map((m) => ({ role: m.role, content: m.text }));
+    const earlier = this.messages.filter((m) => m.status !== 'error' && m.text);
     const base = { conversationId: conversation.id, modelId: loaded.modelId };
     this.messages.push(await addMessage(this.db, { ...base, role: 'user', text: content, status: 'done' }));
     this.messages.push(await addMessage(this.db, { ...base, role: 'assistant', text: '', status: 'streaming' }));
@@ -54,36 +76,65 @@ export class ChatSession {
     const reply = this.messages[this.messages.length - 1];
     let lastSave = 0;
     let finished = false;
+    const onText = (piece: string) => {
+      // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
+      if (finished) return;
+      reply.text += piece;
+      if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
+        lastSave = performance.now();
+        void this.saveReply(reply.id, { text: reply.text });
+      }
+    };
+    const saveReply: ReplyProcessor = {
+      name: 'Saving the reply',
+      process: async ({ result }) => {
+        finished = true;
+        reply.text = result.text;
+        reply.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
+        reply.stats = {
+          tokens: result.tokens,
+          tokensPerSecond: result.tokensPerSecond,
+          timeToFirstTokenMs: result.timeToFirstTokenMs,
+        };
+        reply.prompt = { text: result.prompt, tokens: result.promptTokens };
+        await this.saveReply(
+          reply.id,
+          $state.snapshot({ text: reply.text, status: reply.status, stats: reply.stats, prompt: reply.prompt }),
+        );
+      },
+    };
     try {
-      const result = await this.model.chat([...history, { role: 'user', content }], DEFAULT_GENERATION, (piece) => {
-        // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
-        if (finished) return;
-        reply.text += piece;
-        if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
-          lastSave = performance.now();
-          void this.saveReply(reply.id, { text: reply.text });
-        }
-      });
-      finished = true;
-      reply.text = result.text;
-      reply.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
-      reply.stats = {
-        tokens: result.tokens,
-        tokensPerSecond: result.tokensPerSecond,
-        timeToFirstTokenMs: result.timeToFirstTokenMs,
-      };
+      await runTurn(
+        {
+          model: this.modelPort(loaded),
+          log,
+          personality: this.options.personality,
+          providers: this.options.providers ?? [],
+          processors: [saveReply, ...(this.options.processors ?? [])],
+          settings: DEFAULT_GENERATION,
+        },
+        { userMessage: content, modelId: loaded.modelId },
+        newestFirst(earlier),
+        onText,
+      );
     } catch (error) {
       finished = true;
       reply.status = 'error';
       reply.error = error instanceof Error ? error.message : String(error);
       this.error = `The reply failed: ${reply.error}`;
+      log.error(this.error);
+      await this.saveReply(reply.id, { text: reply.text, status: reply.status, error: reply.error });
     }
-    await this.saveReply(reply.id, {
-      text: reply.text,
-      status: reply.status,
-      stats: $state.snapshot(reply.stats),
-      error: reply.error,
-    });
+  }
+
+  private modelPort(loaded: LoadedModel): ModelPort {
+    return {
+      modelId: loaded.modelId,
+      contextLength: loaded.contextLength,
+      promptTokens: (turns) => this.model.promptTokens(turns),
+      turnTokens: (turn) => this.model.turnTokens(turn),
+      generate: (turns, settings, onText) => this.model.chat(turns, settings, onText),
+    };
   }
 
   /** A failed write (full disk, blocked storage) is shown, not thrown: the reply stays on screen. */
@@ -98,5 +149,12 @@ export class ChatSession {
 
   stop(): void {
     this.model.stop();
+  }
+
+  /** The conversation switches persona (one per conversation): remembered for when it is opened again. */
+  async usePersona(personaId: string): Promise<void> {
+    if (!this.conversation) return;
+    this.conversation = { ...this.conversation, personaId };
+    await setConversationPersona(this.db, this.conversation.id, personaId);
   }
 }

@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CachedFile, CachedModel, FileChunk } from './cached-models.ts';
 import type { Conversation } from './conversations.ts';
 import type { StoredMessage } from './messages.ts';
+import type { Persona } from './personas.ts';
 import type { Setting } from './settings.ts';
 
 export class AppDB extends Dexie {
@@ -12,6 +13,7 @@ export class AppDB extends Dexie {
   cachedModels!: EntityTable<CachedModel, 'key'>;
   cachedFiles!: EntityTable<CachedFile, 'url'>;
   fileChunks!: Dexie.Table<FileChunk, [string, number]>;
+  personas!: EntityTable<Persona, 'id'>;
 
   constructor(name = 'forgeai') {
     super(name);
@@ -26,6 +28,8 @@ export class AppDB extends Dexie {
       cachedFiles: 'url, modelKey',
       fileChunks: '[url+index], url',
     });
+    // Personas (issue 4); conversations remember theirs in a new, unindexed personaId field.
+    this.version(3).stores({ personas: 'id, updatedAt' });
   }
 }
 

@@ -20,6 +20,8 @@ export interface StoredMessage {
   status: MessageStatus;
   stats?: MessageStats;
   error?: string;
+  /** Exactly what the model read for this reply (after templating), for "View prompt". */
+  prompt?: { text: string; tokens: number };
 }
 
 export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'>;
@@ -36,7 +38,7 @@ export async function addMessage(db: AppDB, message: NewMessage): Promise<Stored
 export async function updateMessage(
   db: AppDB,
   id: number,
-  changes: Partial<Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error'>>,
+  changes: Partial<Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error' | 'prompt'>>,
 ): Promise<void> {
   await db.messages.update(id, changes);
 }

@@ -20,7 +20,17 @@ function fakeModel(events: string[], reply = 'Hello there!'): ModelPort & { seen
       seen.push(turns);
       onText('Hello ');
       onText('there!');
-      return { text: reply, tokens: 3, finishReason: 'eos', timeToFirstTokenMs: 5, totalMs: 20, tokensPerSecond: 100 };
+      const prompt = turns.map((t) => `${t.role}: ${t.content}`).join('\n');
+      return {
+        prompt,
+        promptTokens: await this.promptTokens(turns),
+        text: reply,
+        tokens: 3,
+        finishReason: 'eos',
+        timeToFirstTokenMs: 5,
+        totalMs: 20,
+        tokensPerSecond: 100,
+      };
     },
   };
 }

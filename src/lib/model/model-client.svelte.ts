@@ -12,6 +12,7 @@ import type {
 } from '../../workers/api-types.ts';
 import type { DeviceChoice } from '../../workers/device-choice.ts';
 import type { AppDB } from '../db/app-db.ts';
+import { log } from '../log/logger.ts';
 import { createModelWorker } from './create-model-worker.ts';
 import { DownloadProgress } from './download-progress.ts';
 import { planLoad } from './load-plan.ts';
@@ -48,6 +49,7 @@ export class ModelClient {
   }
 
   private onWorkerEvent(event: WorkerEvent): void {
+    if (event.type === 'log') return log.log(event.level, event.message);
     if (event.type === 'device-fallback') {
       this.loaded = event.loaded;
       this.notice = `${event.message}. Replies continue, more slowly.`;
@@ -61,6 +63,7 @@ export class ModelClient {
     this.loaded = null;
     this.status = 'error';
     this.error = `The model stopped working (${reason}). Your conversation is saved; load the model again to continue.`;
+    log.error(this.error);
     this.rejectInFlight?.(new Error(this.error));
   }
 
@@ -158,9 +161,17 @@ export class ModelClient {
     void this.remote?.stop();
   }
 
-  countTokens(text: string): Promise<number> {
-    if (!this.remote) throw new Error('No model is loaded');
-    return this.remote.countTokens(text);
+  private requireRemote(): Remote<ModelApi> {
+    if (!this.remote || !this.loaded) throw new Error('No model is loaded yet: choose one and press Load.');
+    return this.remote;
+  }
+
+  promptTokens(turns: ChatTurn[]): Promise<number> {
+    return this.requireRemote().promptTokens(turns);
+  }
+
+  turnTokens(turn: ChatTurn): Promise<number> {
+    return this.requireRemote().turnTokens(turn);
   }
 
   /** Simulates a GPU crash (for trying the WASM fallback); false when no WebGPU device is in use. */
