@@ -80,6 +80,7 @@ export class ChatSession {
       // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
       if (finished) return;
       reply.text += piece;
+      log.token(piece);
       if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
         lastSave = performance.now();
         void this.saveReply(reply.id, { text: reply.text });

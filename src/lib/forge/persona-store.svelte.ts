@@ -3,7 +3,7 @@ import type { AppDB } from '../db/app-db.ts';
 import { deletePersona, listSavedPersonas, savePersona, type Persona } from '../db/personas.ts';
 import { getSetting, putSetting } from '../db/settings.ts';
 import { fromCharacterCard, toCharacterCard } from './character-card.ts';
-import { personalityPrompt } from './personality.ts';
+import { neutralTraits, personalityPrompt } from './personality.ts';
 import { BUILT_IN_PERSONAS } from './personas.ts';
 
 const BUILT_IN: Persona[] = BUILT_IN_PERSONAS.map((p) => ({ ...p, builtIn: true, updatedAt: 0 }));
@@ -40,6 +40,26 @@ export class PersonaStore {
   async save(persona: Persona): Promise<void> {
     await savePersona(this.db, persona);
     this.saved = await listSavedPersonas(this.db);
+  }
+
+  /** A new, blank persona with neutral traits, made active for editing. */
+  async create(): Promise<Persona> {
+    const persona: Persona = {
+      id: crypto.randomUUID(),
+      builtIn: false,
+      updatedAt: Date.now(),
+      name: 'New persona',
+      description: '',
+      personality: '',
+      scenario: '',
+      systemPrompt: '',
+      greeting: '',
+      traits: neutralTraits(),
+      promptPreset: 'full',
+    };
+    await this.save(persona);
+    await this.choose(persona.id);
+    return persona;
   }
 
   /** A copy the user can edit (the only way to change a built-in). */
