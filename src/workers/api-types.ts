@@ -26,6 +26,8 @@ export interface LoadRequest {
   /** Dtypes the repo has (from the Hub API), so the automatic choice picks one that exists. */
   availableDtypes?: Dtype[];
   source?: 'hub' | 'local';
+  /** Set when this load retries on WASM because WebGPU failed: why it failed. */
+  fallbackFrom?: string;
 }
 
 export interface LoadProgress {
@@ -93,3 +95,6 @@ export interface GenerationResult {
   totalMs: number;
   tokensPerSecond: number;
 }
+
+/** The name of the error a WebGPU load failure is thrown with, so the UI retries on WASM in a fresh worker. */
+export const WEBGPU_FAILED = 'WebGpuFailed';

@@ -11,6 +11,7 @@ export interface DeviceChoice {
 }
 
 export async function chooseDevice(request: LoadRequest): Promise<DeviceChoice> {
+  if (request.fallbackFrom) return wasmFallback(request, request.fallbackFrom);
   const gpu = await webGpuSupport();
   let device: Device;
   let reason: string;

@@ -49,7 +49,9 @@ describe('explainLoadFailure', () => {
   it('points at missing ONNX files when the repo exists but lacks them', async () => {
     endpointAnswers(206);
     const error = await explain('Could not locate file: "http://hub.test/owner/name/resolve/main/onnx/model_q4.onnx".');
-    expect(error.message).toMatch(/has no files for transformers.js/);
+    expect(error.message).toMatch(
+      /^"owner\/name" is missing onnx\/model_q4.onnx on http:\/\/hub.test\. Pick another weight format/,
+    );
   });
 
   it('keeps anything else as it is, with the model named', async () => {

@@ -50,8 +50,9 @@ export async function explainLoadFailure(
     );
   }
   if (/could not locate|404/i.test(detail)) {
+    const file = /\/resolve\/[^/]+\/([^"\s]+)/.exec(detail)?.[1];
     return new Error(
-      `"${modelId}" has no files for transformers.js (an onnx/ folder with model_quantized.onnx and a tokenizer). Pick a model made for transformers.js, e.g. from onnx-community. (${detail})`,
+      `"${modelId}" is missing ${file ?? 'a file transformers.js needs'} on ${base}. Pick another weight format under Weights, or a model made for transformers.js (e.g. from onnx-community); if the file should be there, press Load to try again. (${detail})`,
     );
   }
   return new Error(`Could not load "${modelId}": ${detail}`);

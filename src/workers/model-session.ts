@@ -10,6 +10,7 @@ import type {
   LoadRequest,
   WorkerEvent,
 } from './api-types.ts';
+import { WEBGPU_FAILED } from './api-types.ts';
 import { chooseDevice, wasmFallback, type DeviceChoice } from './device-choice.ts';
 import type { Downloads } from './downloads.ts';
 import { watchDeviceLoss } from './gpu-device.ts';
@@ -55,10 +56,12 @@ export class ModelSession {
         return await HuggingFaceModel.load(request, choice, onProgress);
       } catch (error) {
         if (choice.device !== 'webgpu' || this.downloads.cancelled) throw error;
-        // A WebGPU failure (no f16, unsupported op, device lost) should not leave the user with nothing.
-        const fallback = wasmFallback(request, `WebGPU failed (${errorText(error)})`);
-        this.log('WARN', fallback.reason);
-        return HuggingFaceModel.load(request, fallback, onProgress);
+        // After a failed session, transformers.js fails every later one in this worker (its session
+        // chain keeps the rejection), so the WASM retry happens in a fresh worker: see ModelClient.load.
+        const failed = new Error(`WebGPU failed (${errorText(error)})`, { cause: error });
+        failed.name = WEBGPU_FAILED;
+        this.log('WARN', `${failed.message}: retrying on WASM`);
+        throw failed;
       }
     });
     const { info } = model;
@@ -94,6 +97,7 @@ export class ModelSession {
       model = await loadModel();
     } catch (error) {
       await this.cache.abandonLoad();
+      if (error instanceof Error && error.name === WEBGPU_FAILED) throw error;
       this.log('ERROR', `Load failed: ${errorText(error)}`);
       if (this.downloads.cancelled) {
         throw new Error('Download cancelled. Nothing was kept; press Load to start again.', { cause: error });

@@ -17,6 +17,7 @@ import { createModelWorker } from './create-model-worker.ts';
 import { DownloadProgress } from './download-progress.ts';
 import { planLoad } from './load-plan.ts';
 import { requestPersistence } from './storage.ts';
+import { WEBGPU_FAILED } from '../../workers/api-types.ts';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
 
@@ -57,12 +58,12 @@ export class ModelClient {
   }
 
   private onWorkerDied(reason: string): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.remote = undefined;
+    this.restartWorker();
     this.loaded = null;
     this.status = 'error';
-    this.error = `The model stopped working (${reason}). Your conversation is saved; load the model again to continue.`;
+    this.error =
+      `The model stopped working (${reason}). Your conversation is saved; load the model again to continue. ` +
+      'If you are offline, the app could not fetch its model runner: reconnect once, then load again.';
     log.error(this.error);
     this.rejectInFlight?.(new Error(this.error));
   }
@@ -75,25 +76,23 @@ export class ModelClient {
   }
 
   async load(request: LoadRequest): Promise<LoadedModel | null> {
-    const remote = this.ensureWorker();
     this.status = 'loading';
     this.loadingId = request.modelId;
     this.error = '';
     this.notice = '';
     this.loaded = null;
     this.plannedBytes = undefined;
-    const progress = new DownloadProgress();
-    this.progress = progress;
     try {
-      const plan = await planLoad(this.db, request, (r) => remote.planLoad(r));
+      const plan = await planLoad(this.db, request, (r) => this.ensureWorker().planLoad(r));
       this.plannedBytes = plan.downloadBytes;
-      if (plan.downloadBytes) progress.total = plan.downloadBytes;
-      this.progress = progress.snapshot();
-      const onProgress = (p: LoadProgress) => {
-        progress.update(p);
-        this.progress = progress.snapshot();
-      };
-      const info = await this.track(remote.load(plan.request, proxy(onProgress)));
+      let info: LoadedModel;
+      try {
+        info = await this.loadInWorker(plan.request, plan.downloadBytes);
+      } catch (error) {
+        if (!(error instanceof Error) || error.name !== WEBGPU_FAILED) throw error;
+        info = await this.loadInWorker({ ...plan.request, device: 'wasm', fallbackFrom: error.message }, undefined);
+        this.notice = `${info.deviceReason}.`;
+      }
       this.loaded = info;
       this.status = 'ready';
       if (info.warning) this.notice = info.warning;
@@ -107,6 +106,30 @@ export class ModelClient {
     } finally {
       this.loadingId = '';
     }
+  }
+
+  /** One load attempt. A failed one takes its worker with it: transformers.js would fail every later load there. */
+  private async loadInWorker(request: LoadRequest, plannedBytes: number | undefined): Promise<LoadedModel> {
+    const remote = this.ensureWorker();
+    const progress = new DownloadProgress();
+    if (plannedBytes) progress.total = plannedBytes;
+    this.progress = progress.snapshot();
+    const onProgress = (p: LoadProgress) => {
+      progress.update(p);
+      this.progress = progress.snapshot();
+    };
+    try {
+      return await this.track(remote.load(request, proxy(onProgress)));
+    } catch (error) {
+      this.restartWorker();
+      throw error;
+    }
+  }
+
+  private restartWorker(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.remote = undefined;
   }
 
   /** After the first download, ask the browser not to evict models under storage pressure. */
