@@ -4,6 +4,21 @@ import { defineConfig } from '@playwright/test';
 export const PORT = Number(process.env.E2E_PORT ?? 4317);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Flags from ARCHITECTURE.md: no sandbox as root, and no calls home that this network would refuse.
+const QUIET_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Chromium with a WebGPU adapter (SwiftShader here: software, slow, but real). */
+export const WEBGPU_LAUNCH = { executablePath: CHROMIUM, args: [...QUIET_FLAGS, '--enable-unsafe-webgpu'] };
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -15,20 +30,8 @@ export default defineConfig({
   use: {
     baseURL: ORIGIN,
     trace: 'retain-on-failure',
-    launchOptions: {
-      // Debian's chromium; never a downloaded browser. Flags from ARCHITECTURE.md.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    // Debian's chromium; never a downloaded browser.
+    launchOptions: { executablePath: CHROMIUM, args: [...QUIET_FLAGS, '--disable-gpu'] },
   },
   webServer: {
     command: `node --import tsx scripts/serve.ts --port ${PORT}`,

@@ -2,22 +2,9 @@
 // switches to WASM, says so, and replies stay the same.
 import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
+import { WEBGPU_LAUNCH } from '../playwright.config.ts';
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--enable-unsafe-webgpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-});
+test.use({ launchOptions: WEBGPU_LAUNCH });
 
 interface ForgeAiHandle {
   forgeai: { loseGpuDevice(): Promise<boolean> };

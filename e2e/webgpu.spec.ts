@@ -1,22 +1,9 @@
 // With a WebGPU adapter (SwiftShader here: software, slow, but real), the model runs on WebGPU and says so.
 import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
+import { WEBGPU_LAUNCH } from '../playwright.config.ts';
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--enable-unsafe-webgpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-});
+test.use({ launchOptions: WEBGPU_LAUNCH });
 
 test('uses WebGPU when the browser has an adapter, and the reply is the same', async ({ page }) => {
   await openApp(page);
