@@ -55,8 +55,11 @@ export class ChatSession {
     this.error = '';
   }
 
+  /** True from Send until the reply is saved (building the prompt comes before the model is busy). */
+  sending = $state(false);
+
   get busy(): boolean {
-    return this.model.status === 'generating';
+    return this.sending || this.model.status === 'generating';
   }
 
   async send(text: string): Promise<void> {
@@ -64,6 +67,19 @@ export class ChatSession {
     const loaded = this.model.loaded;
     if (!content || !loaded || this.busy) return;
     this.error = '';
+    this.sending = true;
+    try {
+      await this.sendTurn(content, loaded);
+    } catch (error) {
+      // Only storage can fail before the turn starts (a full disk): say so; nothing on screen is lost.
+      this.error = `Your message could not be saved in the browser's storage (${error instanceof Error ? error.message : String(error)}). Free some disk space and send again.`;
+      log.error(this.error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async sendTurn(content: string, loaded: LoadedModel): Promise<void> {
     const conversation =
       this.conversation ??
       (await createConversation(this.db, loaded.modelId, content.slice(0, 60), this.options.personaId()));

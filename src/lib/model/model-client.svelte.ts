@@ -86,17 +86,18 @@ export class ModelClient {
       const plan = await planLoad(this.db, request, (r) => this.ensureWorker().planLoad(r));
       this.plannedBytes = plan.downloadBytes;
       let info: LoadedModel;
+      let fellBack = '';
       try {
         info = await this.loadInWorker(plan.request, plan.downloadBytes);
       } catch (error) {
         if (!(error instanceof Error) || error.name !== WEBGPU_FAILED) throw error;
         info = await this.loadInWorker({ ...plan.request, device: 'wasm', fallbackFrom: error.message }, undefined);
-        this.notice = `${info.deviceReason}.`;
+        fellBack = `${info.deviceReason}.`;
       }
       this.loaded = info;
       this.status = 'ready';
-      if (info.warning) this.notice = info.warning;
-      else if (!info.fromCache) await this.keepStorage();
+      const kept = info.warning ?? (info.fromCache ? '' : await this.keepStorage());
+      this.notice = [fellBack, kept].filter(Boolean).join(' ');
       return info;
     } catch (error) {
       this.status = 'error';
@@ -132,10 +133,10 @@ export class ModelClient {
     this.remote = undefined;
   }
 
-  /** After the first download, ask the browser not to evict models under storage pressure. */
-  private async keepStorage(): Promise<void> {
+  /** After a download, ask the browser not to evict models under storage pressure; says how it went. */
+  private async keepStorage(): Promise<string> {
     const granted = await requestPersistence().catch(() => false);
-    this.notice = granted
+    return granted
       ? 'Saved for offline use. The browser will keep it (persistent storage granted).'
       : 'Saved for offline use. The browser may remove it if the disk fills up (persistent storage was not granted).';
   }
