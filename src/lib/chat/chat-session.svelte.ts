@@ -19,6 +19,8 @@ export interface ChatSessionOptions {
   personaId: () => string;
   providers?: ContextProvider[];
   processors?: ReplyProcessor[];
+  /** A thumbs up/down on a reply, with the topics that turn was about. */
+  onFeedback?: (topics: string[], vote: 1 | -1) => Promise<void>;
 }
 
 /** Earlier messages as chat turns, newest first, read only as far as the context builder asks. */
@@ -120,6 +122,13 @@ export class ChatSession {
         );
       },
     };
+    const rememberTopics: ReplyProcessor = {
+      name: 'Remembering the topics',
+      process: async ({ topics }) => {
+        reply.topics = topics.filter((topic, i) => topics.indexOf(topic) === i);
+        await this.saveReply(reply.id, { topics: $state.snapshot(reply.topics) });
+      },
+    };
     try {
       await runTurn(
         {
@@ -127,7 +136,7 @@ export class ChatSession {
           log,
           personality: this.options.personality,
           providers: this.options.providers ?? [],
-          processors: [saveReply, ...(this.options.processors ?? [])],
+          processors: [saveReply, ...(this.options.processors ?? []), rememberTopics],
           settings: DEFAULT_GENERATION,
         },
         { userMessage: content, modelId: loaded.modelId },
@@ -166,6 +175,15 @@ export class ChatSession {
 
   stop(): void {
     this.model.stop();
+  }
+
+  /** Thumbs up/down on a reply: saved on the message and passed on to what learns from it. */
+  async feedback(message: StoredMessage, vote: 1 | -1): Promise<void> {
+    const target = this.messages.find((m) => m.id === message.id);
+    if (!target || target.feedback === vote) return;
+    target.feedback = vote;
+    await this.saveReply(target.id, { feedback: vote });
+    await this.options.onFeedback?.($state.snapshot(target.topics) ?? [], vote);
   }
 
   /** The conversation switches persona (one per conversation): remembered for when it is opened again. */

@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CachedFile, CachedModel, FileChunk } from './cached-models.ts';
 import type { Conversation } from './conversations.ts';
 import type { StoredMessage } from './messages.ts';
+import type { MindState } from '../forge/wants/types.ts';
 import type { Persona } from './personas.ts';
 import type { Setting } from './settings.ts';
 
@@ -14,6 +15,7 @@ export class AppDB extends Dexie {
   cachedFiles!: EntityTable<CachedFile, 'url'>;
   fileChunks!: Dexie.Table<FileChunk, [string, number]>;
   personas!: EntityTable<Persona, 'id'>;
+  minds!: EntityTable<MindState, 'modelId'>;
 
   constructor(name = 'forgeai') {
     super(name);
@@ -30,6 +32,8 @@ export class AppDB extends Dexie {
     });
     // Personas (issue 4); conversations remember theirs in a new, unindexed personaId field.
     this.version(3).stores({ personas: 'id, updatedAt' });
+    // Wants, motivations and goals (issue 5): one mind per model id.
+    this.version(4).stores({ minds: 'modelId' });
   }
 }
 

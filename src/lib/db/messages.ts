@@ -22,6 +22,9 @@ export interface StoredMessage {
   error?: string;
   /** Exactly what the model read for this reply (after templating), for "View prompt". */
   prompt?: { text: string; tokens: number };
+  /** Topics this turn was about, so a thumbs up/down on the reply moves their motivation. */
+  topics?: string[];
+  feedback?: 1 | -1;
 }
 
 export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'>;
@@ -38,7 +41,7 @@ export async function addMessage(db: AppDB, message: NewMessage): Promise<Stored
 export async function updateMessage(
   db: AppDB,
   id: number,
-  changes: Partial<Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error' | 'prompt'>>,
+  changes: Partial<Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error' | 'prompt' | 'topics' | 'feedback'>>,
 ): Promise<void> {
   await db.messages.update(id, changes);
 }

@@ -25,6 +25,8 @@ export interface CompletedTurn {
   input: TurnInput;
   context: BuiltContext;
   result: GenerationResult;
+  /** What the turn was about; processors that learn add to it (saved with the reply for feedback). */
+  topics: string[];
 }
 
 /** Runs after the reply (save, learn, tools, voice, avatar…). A failing processor does not stop the others. */
@@ -98,7 +100,7 @@ export async function runTurn(
   if (result.finishReason === 'stopped') log.warn('Stopped by the user; the reply so far is kept');
   if (result.finishReason === 'max-tokens') log.warn(`Reply cut at the ${deps.settings.maxNewTokens}-token limit`);
 
-  const turn: CompletedTurn = { input, context, result };
+  const turn: CompletedTurn = { input, context, result, topics: [] };
   for (const processor of deps.processors) {
     try {
       await processor.process(turn);
