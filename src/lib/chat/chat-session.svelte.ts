@@ -11,6 +11,7 @@ import type { ModelClient } from '../model/model-client.svelte.ts';
 import { DEFAULT_GENERATION, type ChatTurn, type LoadedModel } from '../../workers/api-types.ts';
 import { runTurn, type ContextProvider, type ModelPort, type ReplyProcessor } from '../forge/turn.ts';
 import { log } from '../log/logger.ts';
+import { parseAvatarTags, StreamingTagStripper } from '../forge/avatar-tags.ts';
 
 export interface ChatSessionOptions {
   /** The active persona's part of the system prompt. */
@@ -21,6 +22,8 @@ export interface ChatSessionOptions {
   processors?: ReplyProcessor[];
   /** A thumbs up/down on a reply, with the topics that turn was about. */
   onFeedback?: (topics: string[], vote: 1 | -1) => Promise<void>;
+  /** Where the turn is, for the avatar: the prompt is being built / the reply streams / it failed. */
+  onPhase?: (phase: 'thinking' | 'speaking' | 'failed') => void;
 }
 
 /** Earlier messages as chat turns, newest first, read only as far as the context builder asks. */
@@ -94,11 +97,17 @@ export class ChatSession {
     const reply = this.messages[this.messages.length - 1];
     let lastSave = 0;
     let finished = false;
+    // Avatar tags ([emotion:happy] …) act on the avatar and never show in the text.
+    const stripper = new StreamingTagStripper();
+    this.options.onPhase?.('thinking');
     const onText = (piece: string) => {
       // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
       if (finished) return;
-      reply.text += piece;
       log.token(piece);
+      const shown = stripper.push(piece);
+      if (!shown) return;
+      if (!reply.text) this.options.onPhase?.('speaking');
+      reply.text += shown;
       if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
         lastSave = performance.now();
         void this.saveReply(reply.id, { text: reply.text });
@@ -108,7 +117,7 @@ export class ChatSession {
       name: 'Saving the reply',
       process: async ({ result }) => {
         finished = true;
-        reply.text = result.text;
+        reply.text = parseAvatarTags(result.text).text;
         reply.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
         reply.stats = {
           tokens: result.tokens,
@@ -149,6 +158,7 @@ export class ChatSession {
       reply.error = error instanceof Error ? error.message : String(error);
       this.error = `The reply failed: ${reply.error}`;
       log.error(this.error);
+      this.options.onPhase?.('failed');
       await this.saveReply(reply.id, { text: reply.text, status: reply.status, error: reply.error });
     }
   }

@@ -4,6 +4,7 @@ import type { CachedFile, CachedModel, FileChunk } from './cached-models.ts';
 import type { Conversation } from './conversations.ts';
 import type { StoredMessage } from './messages.ts';
 import type { MindState } from '../forge/wants/types.ts';
+import type { DesignMemory } from '../forge/designs/types.ts';
 import type { Persona } from './personas.ts';
 import type { Setting } from './settings.ts';
 
@@ -16,6 +17,7 @@ export class AppDB extends Dexie {
   fileChunks!: Dexie.Table<FileChunk, [string, number]>;
   personas!: EntityTable<Persona, 'id'>;
   minds!: EntityTable<MindState, 'modelId'>;
+  designMemories!: EntityTable<DesignMemory, 'modelId'>;
 
   constructor(name = 'forgeai') {
     super(name);
@@ -34,6 +36,8 @@ export class AppDB extends Dexie {
     this.version(3).stores({ personas: 'id, updatedAt' });
     // Wants, motivations and goals (issue 5): one mind per model id.
     this.version(4).stores({ minds: 'modelId' });
+    // Learned design associations and the design history (issue 5): one per model id.
+    this.version(5).stores({ designMemories: 'modelId' });
   }
 }
 
