@@ -58,7 +58,9 @@ export class MindStore {
 
   async feedback(topics: string[], vote: 1 | -1): Promise<void> {
     const { state, changes } = applyFeedback(this.mind, topics, vote, Date.now());
-    this.log.info(`Feedback ${vote > 0 ? '👍' : '👎'} on a reply about ${topics.join(', ') || 'no topic'}`);
+    this.log.info(
+      `Feedback ${vote > 0 ? 'thumbs up' : 'thumbs down'} on a reply about ${topics.join(', ') || 'no topic'}`,
+    );
     await this.commit(state, changes);
   }
 
