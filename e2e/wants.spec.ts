@@ -73,10 +73,16 @@ test('goals can be added and progressed, and a training text seeds the mind', as
   await page.getByRole('button', { name: 'Learn from training text' }).click();
   await expect(page.getByRole('list', { name: 'AI wants' })).toContainText('understand how rhythms work');
   await expect(page.getByRole('list', { name: 'Motivations' })).toContainText('music');
+  await page.getByRole('slider', { name: 'Intensity of understand how rhythms work' }).fill('0.9');
+  await page.getByRole('spinbutton', { name: 'Half-life in days' }).fill('7');
+  await page.getByRole('spinbutton', { name: 'Half-life in days' }).press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   await page.reload();
   await loadModel(page, SCRIPTED_CHAT.id);
   await page.getByText(/^Mind \(/).click();
   await expect(page.getByRole('list', { name: 'Goals' })).toContainText('40%');
   await expect(page.getByRole('list', { name: 'AI wants' })).toContainText('understand how rhythms work');
+  await expect(page.getByRole('slider', { name: 'Intensity of understand how rhythms work' })).toHaveValue('0.9');
+  await expect(page.getByRole('spinbutton', { name: 'Half-life in days' })).toHaveValue('7');
 });

@@ -3,6 +3,7 @@
 // and saved after each change.
 import type { AppDB } from '../db/app-db.ts';
 import { loadMind, saveMind } from '../db/minds.ts';
+import { getSetting, putSetting } from '../db/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ContextProvider, ReplyProcessor } from './turn.ts';
 import { applyFeedback, decay, learnFromTurn } from './wants/learn.ts';
@@ -10,11 +11,13 @@ import { wantsPrompt } from './wants/prompt.ts';
 import { exportMind, importMind, seedFromTraining } from './wants/training.ts';
 import { emptyMind, type MindChange, type MindState } from './wants/types.ts';
 
-/** How fast interests fade when not talked about. */
+/** How fast interests fade when not talked about, unless the user sets otherwise. */
 export const HALF_LIFE_DAYS = 14;
+const HALF_LIFE_KEY = 'wantsHalfLifeDays';
 
 export class MindStore {
   mind = $state.raw<MindState>(emptyMind(''));
+  halfLifeDays = $state(HALF_LIFE_DAYS);
 
   constructor(
     private readonly db: AppDB,
@@ -24,8 +27,15 @@ export class MindStore {
   /** Switches to a model's mind, brought up to date for the time that passed. */
   async use(modelId: string): Promise<void> {
     if (this.mind.modelId === modelId) return;
+    this.halfLifeDays = await getSetting(this.db, HALF_LIFE_KEY, HALF_LIFE_DAYS);
     const loaded = await loadMind(this.db, modelId);
-    this.mind = loaded.updatedAt ? decay(loaded, Date.now(), HALF_LIFE_DAYS) : loaded;
+    this.mind = loaded.updatedAt ? decay(loaded, Date.now(), this.halfLifeDays) : loaded;
+  }
+
+  async setHalfLife(days: number): Promise<void> {
+    if (!Number.isFinite(days) || days <= 0) throw new Error('The half-life must be a number of days above 0.');
+    this.halfLifeDays = days;
+    await putSetting(this.db, HALF_LIFE_KEY, days);
   }
 
   /** Everything that changes the mind goes through here: shown at once, saved, and logged. */
