@@ -1,5 +1,6 @@
 // The avatar: its design comes from the learned generator and is kept per model; reply tags drive its
 // expression and never show in the text.
+import { readFile } from 'node:fs/promises';
 import { SCRIPTED_EMOTION } from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
 
@@ -37,4 +38,24 @@ test('the design is kept per model across a reload, and Regenerate adds a new on
     'aria-pressed',
     'true',
   );
+});
+
+test('the avatar exports as an SVG document and as a PNG image', async ({ page }) => {
+  await openApp(page);
+  await loadModel(page, SCRIPTED_EMOTION.id);
+  const avatarPanel = page.getByRole('region', { name: 'Avatar' });
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    avatarPanel.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const svg = await readFile((await svgDownload.path()) ?? '', 'utf8');
+  expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain('<path');
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    avatarPanel.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  const png = await readFile((await pngDownload.path()) ?? '');
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(1000);
 });
