@@ -1,10 +1,28 @@
-// A WebGPU device lost after loading (driver reset, GPU crash) must not leave a dead chat: the app
-// switches to WASM, says so, and replies stay the same.
+// WebGPU trouble must not leave a dead chat: when loading on WebGPU fails, or the device is lost after
+// loading (driver reset, GPU crash), the app switches to WASM, says so, and replies stay the same.
 import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
-import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
+import { assistantMessages, clearHubFaults, expect, loadModel, openApp, send, setHubFault, test } from './fixtures.ts';
 import { WEBGPU_LAUNCH } from '../playwright.config.ts';
 
 test.use({ launchOptions: WEBGPU_LAUNCH });
+
+test.afterEach(async ({ request }) => {
+  await clearHubFaults(request);
+});
+
+test('a model that fails to load on WebGPU is loaded on WASM instead, with a notice', async ({ page, request }) => {
+  // On this adapter (no shader-f16) WebGPU picks fp32 (onnx/model.onnx) and WASM picks q8: breaking only
+  // the fp32 file makes the WebGPU session fail while the WASM one can succeed.
+  await setHubFault(request, SCRIPTED_CHAT.id, 'onnx/model.onnx', 'corrupt');
+  await openApp(page);
+  await loadModel(page, SCRIPTED_CHAT.id);
+  const status = page.getByTestId('model-status');
+  await expect(status).toContainText('· WASM (WebGPU failed');
+  await expect(status).toContainText('· q8 ·');
+  await expect(page.locator('p.notice')).toContainText('switched to WASM');
+  await send(page, 'Hello after the fallback');
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+});
 
 interface ForgeAiHandle {
   forgeai: { loseGpuDevice(): Promise<boolean> };
