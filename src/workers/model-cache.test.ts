@@ -1,36 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../lib/db/app-db.ts';
-import { modelKey } from '../lib/db/cached-models.ts';
-import { isQuotaError, ModelCache, type CacheTarget } from './model-cache.ts';
-
-const ENDPOINT = 'http://hub.test';
-const TARGET: CacheTarget = { endpoint: ENDPOINT, modelId: 'owner/name', revision: 'main', source: 'hub' };
-const OTHER: CacheTarget = { ...TARGET, modelId: 'owner/other' };
-const KEY = modelKey(ENDPOINT, 'owner/name', 'main');
-const OTHER_KEY = modelKey(ENDPOINT, 'owner/other', 'main');
-
-/** Where transformers.js fetches `file` of `modelId` from (and the cache key it uses). */
-function fileUrl(file: string, modelId = TARGET.modelId): string {
-  return `${ENDPOINT}/${modelId}/resolve/main/${file}`;
-}
-
-/** `length` bytes that differ from one position to the next, so a reordered chunk would show. */
-function bytes(length: number, seed = 0): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from({ length }, (_, i) => (i * 7 + seed) % 256);
-}
-
-function ok(data: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
-  return new Response(new Blob([data]), {
-    status: 200,
-    headers: { 'content-type': 'application/octet-stream', ...headers },
-  });
-}
-
-async function bodyOf(response: Response | undefined): Promise<Uint8Array> {
-  expect(response).toBeDefined();
-  return new Uint8Array(await (response as Response).arrayBuffer());
-}
+import { isQuotaError, ModelCache } from './model-cache.ts';
+import { bodyOf, bytes, counts, ENDPOINT, fileUrl, KEY, ok, OTHER, OTHER_KEY, TARGET } from './model-cache.test-kit.ts';
 
 function quotaError(): DOMException {
   return new DOMException('full', 'QuotaExceededError');
@@ -51,14 +23,6 @@ afterEach(async () => {
   vi.useRealTimers();
   await db.delete();
 });
-
-async function counts(): Promise<{ models: number; files: number; chunks: number }> {
-  return {
-    models: await db.cachedModels.count(),
-    files: await db.cachedFiles.count(),
-    chunks: await db.fileChunks.count(),
-  };
-}
 
 describe('ModelCache.beginLoad', () => {
   it('creates an incomplete model row the first time and returns the existing row after that', async () => {
@@ -148,7 +112,7 @@ describe('ModelCache.put and match', () => {
     await cache.beginLoad(TARGET);
     await cache.put(fileUrl('config.json'), response());
     expect(await cache.match(fileUrl('config.json'))).toBeUndefined();
-    expect(await counts()).toEqual({ models: 1, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 1, files: 0, chunks: 0 });
   });
 
   it('keeps nothing from outside the loading model: the runtime wasm, another model, another revision', async () => {
@@ -161,12 +125,12 @@ describe('ModelCache.put and match', () => {
     ];
     for (const url of outside) await cache.put(url, ok(bytes(12)));
     for (const url of outside) expect(await cache.match(url)).toBeUndefined();
-    expect(await counts()).toEqual({ models: 1, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 1, files: 0, chunks: 0 });
   });
 
   it('keeps nothing when no load has begun, or after the load finished', async () => {
     await cache.put(fileUrl('config.json'), ok(bytes(12)));
-    expect(await counts()).toEqual({ models: 0, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 0, files: 0, chunks: 0 });
 
     await cache.beginLoad(TARGET);
     await cache.finishLoad('q8', []);
@@ -233,7 +197,7 @@ describe('ModelCache.finishLoad', () => {
 
   it('does nothing without a load in progress', async () => {
     await cache.finishLoad('q8', []);
-    expect(await counts()).toEqual({ models: 0, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 0, files: 0, chunks: 0 });
   });
 });
 
@@ -243,7 +207,7 @@ describe('ModelCache.abandonLoad', () => {
     await cache.put(fileUrl('config.json'), ok(bytes(7)));
     await cache.put(fileUrl('onnx/model.onnx'), ok(bytes(35)));
     await cache.abandonLoad();
-    expect(await counts()).toEqual({ models: 0, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 0, files: 0, chunks: 0 });
   });
 
   it('keeps a model that was there before, and the files earlier loads stored', async () => {
@@ -262,7 +226,7 @@ describe('ModelCache.abandonLoad', () => {
     expect(await cache.match(fileUrl('onnx/model.onnx'))).toBeUndefined();
     expect(await bodyOf(await cache.match(fileUrl('config.json')))).toEqual(bytes(7));
     expect(await bodyOf(await cache.match(fileUrl('onnx/model_quantized.onnx')))).toEqual(bytes(35));
-    expect(await counts()).toEqual({ models: 1, files: 2, chunks: 5 });
+    expect(await counts(db)).toEqual({ models: 1, files: 2, chunks: 5 });
   });
 
   it('leaves other models alone, and does nothing without a load in progress', async () => {
@@ -303,7 +267,7 @@ describe('ModelCache when the disk is full', () => {
     vi.spyOn(db, 'transaction').mockRejectedValueOnce(error);
     await expect(cache.put(fileUrl('onnx/model.onnx'), ok(bytes(35)))).resolves.toBeUndefined();
     expect(cache.quotaError).toBe(error);
-    expect(await counts()).toEqual({ models: 1, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 1, files: 0, chunks: 0 });
   });
 
   it('rolls back a write that fails inside the transaction, keeping the earlier copy of the file whole', async () => {

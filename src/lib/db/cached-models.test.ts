@@ -1,29 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ModelCache, type CacheTarget } from '../../workers/model-cache.ts';
+import { bodyOf, bytes, counts, fileUrl, KEY, ok, OTHER, TARGET } from '../../workers/model-cache.test-kit.ts';
 import { AppDB } from './app-db.ts';
-import { clearModelCache, deleteCachedModel, listCachedModels, modelKey } from './cached-models.ts';
-
-const ENDPOINT = 'http://hub.test';
-const TARGET: CacheTarget = { endpoint: ENDPOINT, modelId: 'owner/name', revision: 'main', source: 'hub' };
-const OTHER: CacheTarget = { ...TARGET, modelId: 'owner/other' };
-const KEY = modelKey(ENDPOINT, 'owner/name', 'main');
-
-function fileUrl(file: string, modelId = TARGET.modelId): string {
-  return `${ENDPOINT}/${modelId}/resolve/main/${file}`;
-}
-
-function bytes(length: number): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from({ length }, (_, i) => (i * 7) % 256);
-}
-
-function ok(data: Uint8Array<ArrayBuffer>): Response {
-  return new Response(new Blob([data]), { headers: { 'content-type': 'application/octet-stream' } });
-}
-
-async function bodyOf(response: Response | undefined): Promise<Uint8Array> {
-  expect(response).toBeDefined();
-  return new Uint8Array(await (response as Response).arrayBuffer());
-}
+import { clearModelCache, deleteCachedModel, listCachedModels } from './cached-models.ts';
 
 let db: AppDB;
 /** Writes the rows the way a real load does; chunks of 10 bytes so files span several. */
@@ -41,14 +20,6 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function counts(): Promise<{ models: number; files: number; chunks: number }> {
-  return {
-    models: await db.cachedModels.count(),
-    files: await db.cachedFiles.count(),
-    chunks: await db.fileChunks.count(),
-  };
-}
-
 describe('cached model helpers', () => {
   async function storeTwoModels(): Promise<void> {
     await cache.beginLoad(TARGET);
@@ -63,20 +34,20 @@ describe('cached model helpers', () => {
 
   it('deleteCachedModel removes the model, its files and their chunks, and nothing of other models', async () => {
     await storeTwoModels();
-    expect(await counts()).toEqual({ models: 2, files: 4, chunks: 9 });
+    expect(await counts(db)).toEqual({ models: 2, files: 4, chunks: 9 });
 
     await deleteCachedModel(db, KEY);
     expect(await db.cachedModels.get(KEY)).toBeUndefined();
     expect(await db.cachedFiles.where('modelKey').equals(KEY).count()).toBe(0);
     expect(await db.fileChunks.where('url').startsWith(fileUrl('')).count()).toBe(0);
-    expect(await counts()).toEqual({ models: 1, files: 2, chunks: 4 });
+    expect(await counts(db)).toEqual({ models: 1, files: 2, chunks: 4 });
     expect(await bodyOf(await cache.match(fileUrl('onnx/model.onnx', OTHER.modelId)))).toEqual(bytes(21));
   });
 
   it('clearModelCache removes every model, file and chunk', async () => {
     await storeTwoModels();
     await clearModelCache(db);
-    expect(await counts()).toEqual({ models: 0, files: 0, chunks: 0 });
+    expect(await counts(db)).toEqual({ models: 0, files: 0, chunks: 0 });
   });
 
   it('listCachedModels lists the most recently used model first', async () => {
