@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy, parseConnectSources } from './src/lib/pwa/csp.ts';
 
 /**
  * Vite's dev and preview servers answer unknown paths with index.html. For model files that is
@@ -30,10 +32,62 @@ function modelFiles404(): Plugin {
   };
 }
 
+/** The policy goes into index.html as a <meta> tag (static hosts cannot send headers). */
+function contentSecurityMeta(policy: string): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+const policy = contentSecurityPolicy(parseConnectSources(process.env.FORGEAI_CONNECT_SRC));
+
+const THEME = '#e8590c';
+
 export default defineConfig({
   // Relative by default so the build works from any folder; BASE=/sub/path/ for a fixed sub-path.
   base: process.env.BASE ?? './',
-  plugins: [svelte(), modelFiles404()],
+  define: { __FORGEAI_CSP__: JSON.stringify(policy) },
+  plugins: [
+    svelte(),
+    modelFiles404(),
+    contentSecurityMeta(policy),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // src/lib/pwa/app-updates.svelte.ts registers it and asks before updating.
+      injectRegister: false,
+      registerType: 'prompt',
+      // The icons are in the glob below already.
+      includeManifestIcons: false,
+      injectManifest: {
+        // The app shell, the model worker, ONNX Runtime's wasm (27 MB) and the small demo model.
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,json,onnx}'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      },
+      manifest: {
+        id: './',
+        name: 'ForgeAI — chat with Hugging Face models in your browser',
+        short_name: 'ForgeAI',
+        description: 'Chat with Hugging Face models entirely in your browser: no server, no account, works offline.',
+        // Relative to the manifest, so the same build works under any folder.
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: THEME,
+        background_color: '#f7f7f8',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   // transformers.js ships prebuilt; pre-bundling it breaks its worker/wasm URLs in dev.

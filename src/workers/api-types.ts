@@ -50,6 +50,8 @@ export interface LoadedModel {
   chatFormat: ChatFormat;
   contextLength: number;
   loadMs: number;
+  /** ONNX Runtime's WASM threads (1 unless the page is cross-origin isolated). */
+  threads: number;
   /** True when every file came from the IndexedDB cache (no download). */
   fromCache: boolean;
   /** Something the user should know that did not stop the load (e.g. the disk was too full to keep it). */

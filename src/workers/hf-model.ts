@@ -20,6 +20,7 @@ import type {
 import { formatDialoGpt, formatPlainDialogue, pickFallbackFormat, StopStringFilter } from './chat-format.ts';
 import { fitToContext } from './context-fit.ts';
 import type { DeviceChoice } from './device-choice.ts';
+import { activeThreads } from './onnx-setup.ts';
 import { TextBatcher } from './text-batcher.ts';
 import { yieldBeforeEachStep } from './yield-per-step.ts';
 
@@ -73,6 +74,7 @@ export class HuggingFaceModel {
       chatFormat: hasChatTemplate ? 'chat-template' : pickFallbackFormat(request.modelId),
       contextLength: Number(config.max_position_embeddings ?? config.n_positions ?? config.n_ctx ?? 2048),
       loadMs: 0,
+      threads: activeThreads(),
       fromCache: false,
     };
     const loaded = new HuggingFaceModel(info, tokenizer, model);

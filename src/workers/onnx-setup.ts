@@ -27,6 +27,11 @@ export function useEndpoint(endpoint: string, numThreads: number): void {
   env.remoteHost = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
 }
 
+/** Threads ONNX Runtime really uses: it drops to 1 when SharedArrayBuffer is unavailable. */
+export function activeThreads(): number {
+  return env.backends.onnx.wasm?.numThreads ?? 1;
+}
+
 interface GpuAdapterLike {
   features: { has(name: string): boolean };
 }

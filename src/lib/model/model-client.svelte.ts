@@ -33,6 +33,8 @@ export class ModelClient {
   notice = $state('');
 
   private worker: Worker | undefined;
+  /** ONNX Runtime fixes its thread count when a worker first loads a model. */
+  private workerThreads: number | undefined;
   private remote: Remote<ModelApi> | undefined;
   /** Rejects the call in flight when the worker dies, so nothing waits forever. */
   private rejectInFlight: ((error: Error) => void) | undefined;
@@ -111,7 +113,10 @@ export class ModelClient {
 
   /** One load attempt. A failed one takes its worker with it: transformers.js would fail every later load there. */
   private async loadInWorker(request: LoadRequest, plannedBytes: number | undefined): Promise<LoadedModel> {
+    const threads = request.numThreads ?? 1;
+    if (this.workerThreads !== undefined && this.workerThreads !== threads) this.restartWorker();
     const remote = this.ensureWorker();
+    this.workerThreads = threads;
     const progress = new DownloadProgress();
     if (plannedBytes) progress.total = plannedBytes;
     this.progress = progress.snapshot();
@@ -131,6 +136,7 @@ export class ModelClient {
     this.worker?.terminate();
     this.worker = undefined;
     this.remote = undefined;
+    this.workerThreads = undefined;
   }
 
   /** After a download, ask the browser not to evict models under storage pressure; says how it went. */
