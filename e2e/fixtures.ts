@@ -1,18 +1,24 @@
 // Shared test setup: every test records every request the page makes and fails if any leaves 127.0.0.1.
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { ORIGIN } from '../playwright.config.ts';
 
 export const HUB = ORIGIN;
 
+/** Records every request of `context` (pages, workers, the service worker) that leaves 127.0.0.1. */
+export function recordOffHostRequests(context: BrowserContext): string[] {
+  const offHost: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1')
+      offHost.push(request.url());
+  });
+  return offHost;
+}
+
 export const test = base.extend<{ offHostRequests: string[] }>({
   offHostRequests: [
     async ({ context }, use) => {
-      const offHost: string[] = [];
-      context.on('request', (request) => {
-        const url = new URL(request.url());
-        if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1')
-          offHost.push(request.url());
-      });
+      const offHost = recordOffHostRequests(context);
       await use(offHost);
       expect(offHost, 'requests that left 127.0.0.1').toEqual([]);
     },
@@ -26,6 +32,12 @@ export { expect };
 export async function openApp(page: Page): Promise<void> {
   await page.goto(`/?hub=${encodeURIComponent(HUB)}`);
   await expect(page.getByRole('button', { name: 'Load', exact: true })).toBeVisible();
+}
+
+/** Waits until the service worker has saved the app and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await expect(page.getByTestId('offline-state')).toHaveText('Works offline');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 export async function loadModel(page: Page, modelId: string): Promise<void> {

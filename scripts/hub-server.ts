@@ -14,7 +14,10 @@ export interface HubServerOptions {
   /** Test controls (see hub-faults.ts); a fresh table when left out. */
   faults?: HubFaults;
   modelsDir: string;
+  /** The built app, served at the root. */
   appDir?: string;
+  /** More builds, each served under its own path prefix (e.g. a BASE=/forgeai/sub/ build at /forgeai/sub/). */
+  subApps?: { prefix: string; dir: string }[];
   /** Pretend the Hub is down: every file request fails with this status. */
   failWith?: number;
 }
@@ -35,7 +38,6 @@ const COMMON_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Range, Content-Type',
   'Access-Control-Expose-Headers': 'Content-Length, Content-Range, ETag',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
 /** Resolves `path` inside `root`, refusing anything that escapes it. */
@@ -175,6 +177,13 @@ async function sendModelFile(
   await sendFile(req, res, file, {});
 }
 
+/** Which build serves `path`, and the path inside it. */
+function appFor(path: string, options: HubServerOptions): { dir: string; path: string } | undefined {
+  const sub = options.subApps?.find((app) => path.startsWith(app.prefix));
+  if (sub) return { dir: sub.dir, path: `/${path.slice(sub.prefix.length)}` };
+  return options.appDir ? { dir: options.appDir, path } : undefined;
+}
+
 export function createHubServer(options: HubServerOptions): Server {
   const faults = options.faults ?? new HubFaults();
   return createServer((req, res) => {
@@ -197,9 +206,10 @@ export function createHubServer(options: HubServerOptions): Server {
         if (!file) return sendNotFound(res, path);
         return sendModelFile(req, res, file, faults.get(resolve[1], decodeURIComponent(resolve[2])));
       }
-      if (options.appDir) {
-        const appPath = path.endsWith('/') ? `${path}index.html` : path;
-        const file = inside(options.appDir, appPath);
+      const app = appFor(path, options);
+      if (app) {
+        const appPath = app.path.endsWith('/') ? `${app.path}index.html` : app.path;
+        const file = inside(app.dir, appPath);
         return file ? sendFile(req, res, file, { 'Cache-Control': 'no-cache' }) : sendNotFound(res, path);
       }
       sendNotFound(res, path);

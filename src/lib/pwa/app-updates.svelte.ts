@@ -2,6 +2,7 @@
 // "works offline", "update available — Reload", and whether a reload would turn threads on.
 import { Workbox } from 'workbox-window';
 import { log } from '../log/logger.ts';
+import { serviceWorkerUrl } from './sw-url.ts';
 
 export type OfflineState = 'unavailable' | 'saving' | 'ready' | 'failed';
 
@@ -27,14 +28,16 @@ export class AppUpdates {
       this.error = 'This browser cannot keep the app offline (no service workers, e.g. a private window).';
       return;
     }
-    const workbox = new Workbox(new URL(`${import.meta.env.BASE_URL}sw.js`, location.href).href);
+    const url = serviceWorkerUrl(import.meta.env.BASE_URL, location.href);
+    const workbox = new Workbox(url);
     this.workbox = workbox;
-    this.offline = navigator.serviceWorker.controller ? 'ready' : 'saving';
-    workbox.addEventListener('installed', (event) => {
-      if (!event.isUpdate) {
-        this.offline = 'ready';
-        log.ok('The app is saved for offline use');
-      }
+    // Another app's worker (one folder up on the same site) may control this page at first: not ours.
+    this.offline = navigator.serviceWorker.controller?.scriptURL === url ? 'ready' : 'saving';
+    // Resolves once this build's worker is active, i.e. everything it precaches is stored.
+    void workbox.active.then(() => {
+      if (this.offline === 'ready') return;
+      this.offline = 'ready';
+      log.ok('The app is saved for offline use');
     });
     workbox.addEventListener('waiting', () => {
       this.updateWaiting = true;

@@ -42,15 +42,22 @@ export function contentSecurityPolicy(extraConnectSources: string[] = []): strin
     .join('; ');
 }
 
+function defaultPort(protocol: string): string {
+  return protocol === 'https:' || protocol === 'wss:' ? '443' : '80';
+}
+
 function sourceMatches(source: string, url: URL, pageOrigin: string): boolean {
   if (source === "'self'") return url.origin === pageOrigin;
   if (/^[a-z]+:$/i.test(source)) return url.protocol === source.toLowerCase();
   const match = /^([a-z]+):\/\/(\*\.)?([^:/]+)(?::(\d+|\*))?$/i.exec(source);
   if (!match) return false;
   const [, scheme, wildcard, host, port] = match;
-  if (url.protocol !== `${scheme.toLowerCase()}:`) return false;
+  const sourceScheme = `${scheme.toLowerCase()}:`;
+  // As in browsers: an http: source also allows the secure upgrade (https:), ws: allows wss:.
+  const secureUpgrade = { 'http:': 'https:', 'ws:': 'wss:' }[sourceScheme];
+  if (url.protocol !== sourceScheme && url.protocol !== secureUpgrade) return false;
   const hostOk = wildcard ? url.hostname.endsWith(`.${host.toLowerCase()}`) : url.hostname === host.toLowerCase();
-  const portOk = port === '*' || (port ?? '') === url.port;
+  const portOk = port === '*' || (port ?? defaultPort(sourceScheme)) === (url.port || defaultPort(url.protocol));
   return hostOk && portOk;
 }
 
@@ -77,4 +84,14 @@ export function connectAllowed(policy: string, url: string, pageOrigin: string):
 /** The policy the page runs under, from its <meta> tag (absent in development). */
 export function pagePolicy(doc: Document): string | undefined {
   return doc.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')?.content;
+}
+
+/** Why downloads from `endpoint` would be refused by `policy`, in words; undefined when they are allowed. */
+export function endpointBlockedReason(policy: string | undefined, endpoint: string, pageOrigin: string) {
+  if (!policy || connectAllowed(policy, endpoint, pageOrigin)) return undefined;
+  const origin = new URL(endpoint).origin;
+  return (
+    `This copy of ForgeAI is not allowed to download from ${origin} (its Content Security Policy). ` +
+    `Whoever builds it can allow it: FORGEAI_CONNECT_SRC=${origin} npm run build (see the README).`
+  );
 }

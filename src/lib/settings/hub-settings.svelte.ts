@@ -1,6 +1,7 @@
 // The Hub endpoint the app downloads from: ?hub=<url> for this visit, else the saved setting, else the Hub.
 import type { AppDB } from '../db/app-db.ts';
 import { getSetting, putSetting } from '../db/settings.ts';
+import { endpointBlockedReason } from '../pwa/csp.ts';
 import { DEFAULT_HUB_ENDPOINT, hubEndpointFromUrl, parseHubEndpoint } from './hub-endpoint.ts';
 
 const KEY = 'hubEndpoint';
@@ -13,6 +14,9 @@ export class HubSettings {
   constructor(
     private readonly db: AppDB,
     search: string,
+    /** The page's Content Security Policy (none in development). */
+    private readonly policy?: string,
+    private readonly pageOrigin = globalThis.location?.origin ?? '',
   ) {
     const override = hubEndpointFromUrl(search);
     if (override) {
@@ -29,9 +33,16 @@ export class HubSettings {
   async save(input: string): Promise<string | undefined> {
     const parsed = parseHubEndpoint(input);
     if ('error' in parsed) return parsed.error;
+    const blocked = endpointBlockedReason(this.policy, parsed.endpoint, this.pageOrigin);
+    if (blocked) return blocked;
     this.endpoint = parsed.endpoint;
     this.fromUrl = false;
     await putSetting(this.db, KEY, parsed.endpoint);
     return undefined;
+  }
+
+  /** Set when the current endpoint (e.g. from ?hub=) is one the app's policy forbids downloading from. */
+  get blockedReason(): string | undefined {
+    return endpointBlockedReason(this.policy, this.endpoint, this.pageOrigin);
   }
 }
