@@ -22,3 +22,35 @@ test('the Hub endpoint set in Settings is saved and used for downloads', async (
   await send(page, 'Hi');
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
 });
+
+test('an endpoint outside the Content Security Policy is refused with what to do about it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Settings').click();
+  await page.getByRole('textbox', { name: 'Hub endpoint' }).fill('https://models.example.com');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('not allowed to download from https://models.example.com');
+  await expect(page.getByRole('alert')).toContainText('FORGEAI_CONNECT_SRC=https://models.example.com');
+});
+
+test('the longest-reply setting is saved and cuts the next reply', async ({ page }) => {
+  await page.goto(`/?hub=${encodeURIComponent(HUB)}`);
+  await page.getByText('Settings').click();
+  await page.getByRole('spinbutton', { name: 'Longest reply (tokens)' }).fill('5');
+  await page.getByRole('spinbutton', { name: 'Longest reply (tokens)' }).blur();
+  await page.getByRole('spinbutton', { name: 'Temperature' }).fill('0');
+  await page.getByRole('spinbutton', { name: 'Temperature' }).blur();
+  await page.reload();
+  await page.getByText('Settings').click();
+  await expect(page.getByRole('spinbutton', { name: 'Longest reply (tokens)' })).toHaveValue('5');
+  await expect(page.getByRole('spinbutton', { name: 'Temperature' })).toHaveValue('0');
+
+  await loadModel(page, SCRIPTED_CHAT.id);
+  await send(page, 'Hi');
+  const reply = assistantMessages(page).last();
+  await expect(reply).toHaveAttribute('data-status', 'done');
+  await expect(reply).toContainText('5 tokens');
+  const text = (await reply.getByTestId('message-text').textContent()) ?? '';
+  expect(text.length).toBeGreaterThan(0);
+  expect(SCRIPTED_CHAT.reply.startsWith(text)).toBe(true);
+  expect(text.length).toBeLessThan(SCRIPTED_CHAT.reply.length);
+});

@@ -8,7 +8,12 @@ import {
 } from '../db/conversations.ts';
 import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type StoredMessage } from '../db/messages.ts';
 import type { ModelClient } from '../model/model-client.svelte.ts';
-import { DEFAULT_GENERATION, type ChatTurn, type LoadedModel } from '../../workers/api-types.ts';
+import {
+  DEFAULT_GENERATION,
+  type ChatTurn,
+  type GenerationSettings,
+  type LoadedModel,
+} from '../../workers/api-types.ts';
 import { runTurn, type ContextProvider, type ModelPort, type ReplyProcessor } from '../forge/turn.ts';
 import { log } from '../log/logger.ts';
 import { parseAvatarTags, StreamingTagStripper } from '../forge/avatar-tags.ts';
@@ -24,6 +29,8 @@ export interface ChatSessionOptions {
   onFeedback?: (topics: string[], vote: 1 | -1) => Promise<void>;
   /** Where the turn is, for the avatar: the prompt is being built / the reply streams / it failed. */
   onPhase?: (phase: 'thinking' | 'speaking' | 'failed') => void;
+  /** Reply length and sampling (Settings); the defaults when left out. */
+  generation?: () => GenerationSettings;
 }
 
 /** Earlier messages as chat turns, newest first, read only as far as the context builder asks. */
@@ -146,7 +153,7 @@ export class ChatSession {
           personality: this.options.personality,
           providers: this.options.providers ?? [],
           processors: [saveReply, ...(this.options.processors ?? []), rememberTopics],
-          settings: DEFAULT_GENERATION,
+          settings: this.options.generation?.() ?? DEFAULT_GENERATION,
         },
         { userMessage: content, modelId: loaded.modelId },
         newestFirst(earlier),
