@@ -2,7 +2,7 @@
 // loading (driver reset, GPU crash), the app switches to WASM, says so, and replies stay the same.
 import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, clearHubFaults, expect, loadModel, openApp, send, setHubFault, test } from './fixtures.ts';
-import { WEBGPU_LAUNCH } from '../playwright.config.ts';
+import { WEBGPU_LAUNCH } from '../scripts/browser-flags.ts';
 
 test.use({ launchOptions: WEBGPU_LAUNCH });
 

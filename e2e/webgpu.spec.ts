@@ -1,7 +1,7 @@
 // With a WebGPU adapter (SwiftShader here: software, slow, but real), the model runs on WebGPU and says so.
 import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
-import { WEBGPU_LAUNCH } from '../playwright.config.ts';
+import { WEBGPU_LAUNCH } from '../scripts/browser-flags.ts';
 
 test.use({ launchOptions: WEBGPU_LAUNCH });
 

@@ -17,7 +17,7 @@ export interface HubServerOptions {
   /** The built app, served at the root. */
   appDir?: string;
   /** More builds, each served under its own path prefix (e.g. a BASE=/forgeai/sub/ build at /forgeai/sub/). */
-  subApps?: { prefix: string; dir: string }[];
+  subApps?: { prefix: string; dir: string; /** send COOP/COEP so the page can use threads */ isolated?: boolean }[];
   /** Pretend the Hub is down: every file request fails with this status. */
   failWith?: number;
 }
@@ -178,11 +178,13 @@ async function sendModelFile(
 }
 
 /** Which build serves `path`, and the path inside it. */
-function appFor(path: string, options: HubServerOptions): { dir: string; path: string } | undefined {
+function appFor(path: string, options: HubServerOptions) {
   const sub = options.subApps?.find((app) => path.startsWith(app.prefix));
-  if (sub) return { dir: sub.dir, path: `/${path.slice(sub.prefix.length)}` };
-  return options.appDir ? { dir: options.appDir, path } : undefined;
+  if (sub) return { dir: sub.dir, path: `/${path.slice(sub.prefix.length)}`, isolated: sub.isolated };
+  return options.appDir ? { dir: options.appDir, path, isolated: false } : undefined;
 }
+
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export function createHubServer(options: HubServerOptions): Server {
   const faults = options.faults ?? new HubFaults();
@@ -210,7 +212,8 @@ export function createHubServer(options: HubServerOptions): Server {
       if (app) {
         const appPath = app.path.endsWith('/') ? `${app.path}index.html` : app.path;
         const file = inside(app.dir, appPath);
-        return file ? sendFile(req, res, file, { 'Cache-Control': 'no-cache' }) : sendNotFound(res, path);
+        const headers = { 'Cache-Control': 'no-cache', ...(app.isolated ? ISOLATION : {}) };
+        return file ? sendFile(req, res, file, headers) : sendNotFound(res, path);
       }
       sendNotFound(res, path);
     };
