@@ -1,11 +1,37 @@
 // Types both sides of the worker boundary use. The API type itself is derived from the worker
 // (`export type ModelApi = typeof api` in model.worker.ts), so there is no hand-kept message union.
 
-export type Role = 'system' | 'user' | 'assistant';
+export type Role = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface ChatTurn {
   role: Role;
   content: string;
+}
+
+/** The subset of JSON Schema our tools use: flat objects of strings, numbers, integers and booleans. */
+export interface ParameterSchema {
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  description: string;
+  enum?: readonly string[];
+}
+
+/** A tool as chat templates take it (`apply_chat_template(…, { tools })`). */
+export interface ToolSchema {
+  type: 'function';
+  function: {
+    name: string;
+    description: string;
+    parameters: { type: 'object'; properties: Record<string, ParameterSchema>; required: string[] };
+  };
+}
+
+/**
+ * How a model is told about tools and given their results: through its chat template when the template
+ * knows about them (Qwen2.5, Hermes…), otherwise in the system prompt and as <tool_result> text.
+ */
+export interface ToolSupport {
+  definitions: 'template' | 'system-prompt';
+  results: 'tool-role' | 'tag';
 }
 
 export type Device = 'webgpu' | 'wasm';
@@ -50,6 +76,7 @@ export interface LoadedModel {
   chatFormat: ChatFormat;
   contextLength: number;
   loadMs: number;
+  tools: ToolSupport;
   /** ONNX Runtime's WASM threads (1 unless the page is cross-origin isolated). */
   threads: number;
   /** True when every file came from the IndexedDB cache (no download). */

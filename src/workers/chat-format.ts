@@ -1,12 +1,45 @@
 // Turning a conversation into the model's input text. Models with a chat template use it; models
 // without one (GPT-2, DialoGPT) get the fallbacks the original ForgeAI used.
-import type { ChatFormat, ChatTurn } from './api-types.ts';
+import type { ChatFormat, ChatTurn, ToolSupport } from './api-types.ts';
 
 /** Strings that mean "the model started writing the next turn": the reply is cut there. */
 export const STOP_STRINGS = ['User:', 'Human:', '</s>', '[/INST]', '<|user|>', '<|end|>'];
 
 export function pickFallbackFormat(modelId: string): Exclude<ChatFormat, 'chat-template'> {
   return /dialogpt/i.test(modelId) ? 'dialogpt' : 'plain-dialogue';
+}
+
+/** What a chat template can do with tools: take their definitions (`tools`) and `tool`-role results. */
+export function detectToolSupport(template: string | undefined): ToolSupport {
+  return {
+    definitions: template && /\btools\b/.test(template) ? 'template' : 'system-prompt',
+    // message.role == "tool" or message['role'] == 'tool'
+    results: template && /role['"]?\]?\s*==\s*["']tool["']/.test(template) ? 'tool-role' : 'tag',
+  };
+}
+
+export const TOOL_RESULT_OPEN = '<tool_result>';
+export const TOOL_RESULT_CLOSE = '</tool_result>';
+
+/**
+ * Tool results in the shape the model understands: as `tool` turns when its template has that role,
+ * otherwise as one user turn of `<tool_result>…</tool_result>` blocks per round.
+ */
+export function shapeToolTurns(turns: ChatTurn[], results: ToolSupport['results']): ChatTurn[] {
+  if (results === 'tool-role') return turns;
+  const shaped: ChatTurn[] = [];
+  let round: ChatTurn | undefined; // the user turn collecting this round's results (our own object)
+  for (const turn of turns) {
+    if (turn.role !== 'tool') {
+      shaped.push(turn);
+      round = undefined;
+      continue;
+    }
+    const block = `${TOOL_RESULT_OPEN}${turn.content}${TOOL_RESULT_CLOSE}`;
+    if (round) round.content += `\n${block}`;
+    else shaped.push((round = { role: 'user', content: block }));
+  }
+  return shaped;
 }
 
 /** DialoGPT: every turn's text followed by the EOS token; the system prompt has no place. */

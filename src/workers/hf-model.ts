@@ -16,8 +16,16 @@ import type {
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  ToolSchema,
 } from './api-types.ts';
-import { formatDialoGpt, formatPlainDialogue, pickFallbackFormat, StopStringFilter } from './chat-format.ts';
+import {
+  detectToolSupport,
+  formatDialoGpt,
+  formatPlainDialogue,
+  pickFallbackFormat,
+  shapeToolTurns,
+  StopStringFilter,
+} from './chat-format.ts';
 import { fitToContext } from './context-fit.ts';
 import type { DeviceChoice } from './device-choice.ts';
 import { activeThreads } from './onnx-setup.ts';
@@ -72,6 +80,7 @@ export class HuggingFaceModel {
       deviceReason: reason,
       hasChatTemplate,
       chatFormat: hasChatTemplate ? 'chat-template' : pickFallbackFormat(request.modelId),
+      tools: detectToolSupport(typeof tokenizer.chat_template === 'string' ? tokenizer.chat_template : undefined),
       contextLength: Number(config.max_position_embeddings ?? config.n_positions ?? config.n_ctx ?? 2048),
       loadMs: 0,
       threads: activeThreads(),
@@ -95,10 +104,21 @@ export class HuggingFaceModel {
     await this.model.generate({ ...inputs, max_new_tokens: 1, do_sample: false });
   }
 
-  formatChat(turns: ChatTurn[]): string {
-    switch (this.info.chatFormat) {
-      case 'chat-template':
-        return this.tokenizer.apply_chat_template(turns, { tokenize: false, add_generation_prompt: true }) as string;
+  /** Tool definitions for the current reply, when the template takes them. */
+  private tools: ToolSchema[] | undefined;
+
+  formatChat(input: ChatTurn[]): string {
+    const format = this.info.chatFormat;
+    const turns = shapeToolTurns(input, format === 'chat-template' ? this.info.tools.results : 'tag');
+    switch (format) {
+      case 'chat-template': {
+        const tools = this.info.tools.definitions === 'template' && this.tools?.length ? this.tools : undefined;
+        return this.tokenizer.apply_chat_template(turns, {
+          tokenize: false,
+          add_generation_prompt: true,
+          ...(tools ? { tools } : {}),
+        }) as string;
+      }
       case 'dialogpt':
         return formatDialoGpt(turns, this.tokenizer.eos_token ?? '');
       case 'plain-dialogue':
@@ -135,7 +155,9 @@ export class HuggingFaceModel {
     turns: ChatTurn[],
     settings: GenerationSettings,
     onText: (text: string) => void,
+    tools?: ToolSchema[],
   ): Promise<GenerationResult> {
+    this.tools = tools;
     const started = performance.now();
     let firstTextAt = 0;
     let tokens = 0;

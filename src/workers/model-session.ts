@@ -9,6 +9,7 @@ import type {
   LoadProgress,
   LoadRequest,
   WorkerEvent,
+  ToolSchema,
 } from './api-types.ts';
 import { WEBGPU_FAILED } from './api-types.ts';
 import { chooseDevice, wasmFallback, type DeviceChoice } from './device-choice.ts';
@@ -125,17 +126,18 @@ export class ModelSession {
     turns: ChatTurn[],
     settings: GenerationSettings,
     onText: (text: string) => void,
+    tools?: ToolSchema[],
   ): Promise<GenerationResult> {
     await this.recovering;
     const model = this.requireModel();
     this.generating = true;
     try {
-      return await model.chat(turns, settings, onText);
+      return await model.chat(turns, settings, onText, tools);
     } catch (error) {
       if (!this.lostDevice) throw error;
       await this.recoverOnWasm();
       // Only start the reply again if none of it reached the screen; otherwise it would repeat.
-      if (!model.streamedText) return this.requireModel().chat(turns, settings, onText);
+      if (!model.streamedText) return this.requireModel().chat(turns, settings, onText, tools);
       throw new Error(
         'The GPU stopped in the middle of this reply, so ForgeAI switched to WASM. Send again to continue.',
         { cause: error },

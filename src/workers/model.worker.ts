@@ -9,6 +9,7 @@ import type {
   LoadProgress,
   LoadRequest,
   WorkerEvent,
+  ToolSchema,
 } from './api-types.ts';
 import { chooseDevice, type DeviceChoice } from './device-choice.ts';
 import { Downloads } from './downloads.ts';
@@ -43,8 +44,13 @@ const api = {
     session.cancelLoad();
   },
 
-  chat(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult> {
-    return session.chat(turns, settings, onText);
+  chat(
+    turns: ChatTurn[],
+    settings: GenerationSettings,
+    onText: (text: string) => void,
+    tools?: ToolSchema[],
+  ): Promise<GenerationResult> {
+    return session.chat(turns, settings, onText, tools);
   },
 
   countTokens(text: string): number {

@@ -8,15 +8,13 @@ import {
 } from '../db/conversations.ts';
 import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type StoredMessage } from '../db/messages.ts';
 import type { ModelClient } from '../model/model-client.svelte.ts';
-import {
-  DEFAULT_GENERATION,
-  type ChatTurn,
-  type GenerationSettings,
-  type LoadedModel,
-} from '../../workers/api-types.ts';
+import { DEFAULT_GENERATION, type GenerationSettings, type LoadedModel } from '../../workers/api-types.ts';
 import { runTurn, type ContextProvider, type ModelPort, type ReplyProcessor } from '../forge/turn.ts';
 import { log } from '../log/logger.ts';
-import { parseAvatarTags, StreamingTagStripper } from '../forge/avatar-tags.ts';
+import { ReplyStream, type SaveMessage } from './reply-stream.ts';
+import { historyNewestFirst } from './history.ts';
+import { chatToolRounds, type ChatToolHooks } from './chat-tools.ts';
+import type { Toolbox } from '../tools/toolbox.svelte.ts';
 
 export interface ChatSessionOptions {
   /** The active persona's part of the system prompt. */
@@ -31,15 +29,9 @@ export interface ChatSessionOptions {
   onPhase?: (phase: 'thinking' | 'speaking' | 'failed') => void;
   /** Reply length and sampling (Settings); the defaults when left out. */
   generation?: () => GenerationSettings;
+  /** Tool calling; without it, tool calls in replies are only hidden. */
+  tools?: Toolbox;
 }
-
-/** Earlier messages as chat turns, newest first, read only as far as the context builder asks. */
-function* newestFirst(messages: StoredMessage[]): Generator<ChatTurn> {
-  for (let i = messages.length - 1; i >= 0; i--) yield { role: messages[i].role, content: messages[i].text };
-}
-
-/** How often a streaming reply is written to IndexedDB (it is always written at the end). */
-const SAVE_INTERVAL_MS = 250;
 
 export class ChatSession {
   conversation = $state.raw<Conversation | null>(null);
@@ -96,55 +88,35 @@ export class ChatSession {
       this.conversation ??
       (await createConversation(this.db, loaded.modelId, content.slice(0, 60), this.options.personaId()));
     this.conversation = conversation;
-    const earlier = this.messages.filter((m) => m.status !== 'error' && m.text);
+    const earlier = [...this.messages];
     const base = { conversationId: conversation.id, modelId: loaded.modelId };
     this.messages.push(await addMessage(this.db, { ...base, role: 'user', text: content, status: 'done' }));
-    this.messages.push(await addMessage(this.db, { ...base, role: 'assistant', text: '', status: 'streaming' }));
-    // Keep working with the proxied object in the array, so every change shows on screen.
-    const reply = this.messages[this.messages.length - 1];
-    let lastSave = 0;
-    let finished = false;
-    // Avatar tags ([emotion:happy] …) act on the avatar and never show in the text.
-    const stripper = new StreamingTagStripper();
     this.options.onPhase?.('thinking');
-    const onText = (piece: string) => {
-      // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
-      if (finished) return;
-      log.token(piece);
-      const shown = stripper.push(piece);
-      if (!shown) return;
-      if (!reply.text) this.options.onPhase?.('speaking');
-      reply.text += shown;
-      if (performance.now() - lastSave > SAVE_INTERVAL_MS) {
-        lastSave = performance.now();
-        void this.saveReply(reply.id, { text: reply.text });
-      }
-    };
-    const saveReply: ReplyProcessor = {
-      name: 'Saving the reply',
-      process: async ({ result }) => {
-        finished = true;
-        reply.text = parseAvatarTags(result.text).text;
-        reply.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
-        reply.stats = {
-          tokens: result.tokens,
-          tokensPerSecond: result.tokensPerSecond,
-          timeToFirstTokenMs: result.timeToFirstTokenMs,
-        };
-        reply.prompt = { text: result.prompt, tokens: result.promptTokens };
-        await this.saveReply(
-          reply.id,
-          $state.snapshot({ text: reply.text, status: reply.status, stats: reply.stats, prompt: reply.prompt }),
-        );
+    let reply = await this.startReply(base);
+    this.toolAbort = new AbortController();
+    const save: SaveMessage = (id, changes) => this.saveReply(id, changes);
+    const hooks: ChatToolHooks = {
+      addToolMessage: async (tool) => {
+        this.messages.push(await addMessage(this.db, { ...base, role: 'tool', text: '', status: 'streaming', tool }));
+        return this.messages[this.messages.length - 1];
+      },
+      saveMessage: save,
+      nextReply: async (previous) => {
+        await reply.finish(previous);
+        this.options.onPhase?.('thinking');
+        reply = await this.startReply(base);
+        return this.streamTo(reply);
       },
     };
+    const saveReply: ReplyProcessor = { name: 'Saving the reply', process: ({ result }) => reply.finish(result) };
     const rememberTopics: ReplyProcessor = {
       name: 'Remembering the topics',
       process: async ({ topics }) => {
-        reply.topics = topics.filter((topic, i) => topics.indexOf(topic) === i);
-        await this.saveReply(reply.id, { topics: $state.snapshot(reply.topics) });
+        reply.message.topics = topics.filter((topic, i) => topics.indexOf(topic) === i);
+        await this.saveReply(reply.message.id, { topics: [...reply.message.topics] });
       },
     };
+    const { tools } = this.options;
     try {
       await runTurn(
         {
@@ -154,20 +126,40 @@ export class ChatSession {
           providers: this.options.providers ?? [],
           processors: [saveReply, ...(this.options.processors ?? []), rememberTopics],
           settings: this.options.generation?.() ?? DEFAULT_GENERATION,
+          tools: tools && chatToolRounds(tools, loaded.modelId, log, this.toolAbort.signal, hooks),
         },
         { userMessage: content, modelId: loaded.modelId },
-        newestFirst(earlier),
-        onText,
+        historyNewestFirst(earlier),
+        this.streamTo(reply),
       );
     } catch (error) {
-      finished = true;
-      reply.status = 'error';
-      reply.error = error instanceof Error ? error.message : String(error);
-      this.error = `The reply failed: ${reply.error}`;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.error = `The reply failed: ${reason}`;
       log.error(this.error);
       this.options.onPhase?.('failed');
-      await this.saveReply(reply.id, { text: reply.text, status: reply.status, error: reply.error });
+      await reply.fail(reason);
     }
+  }
+
+  private toolAbort: AbortController | undefined;
+
+  /** A new, empty assistant message on screen, streaming. */
+  private async startReply(base: { conversationId: number; modelId: string }): Promise<ReplyStream> {
+    this.messages.push(await addMessage(this.db, { ...base, role: 'assistant', text: '', status: 'streaming' }));
+    // Keep working with the proxied object in the array, so every change shows on screen.
+    const message = this.messages[this.messages.length - 1];
+    return new ReplyStream(
+      message,
+      (id, changes) => this.saveReply(id, changes),
+      () => this.options.onPhase?.('speaking'),
+    );
+  }
+
+  private streamTo(reply: ReplyStream): (piece: string) => void {
+    return (piece) => {
+      log.token(piece);
+      reply.onText(piece);
+    };
   }
 
   private modelPort(loaded: LoadedModel): ModelPort {
@@ -176,7 +168,7 @@ export class ChatSession {
       contextLength: loaded.contextLength,
       promptTokens: (turns) => this.model.promptTokens(turns),
       turnTokens: (turn) => this.model.turnTokens(turn),
-      generate: (turns, settings, onText) => this.model.chat(turns, settings, onText),
+      generate: (turns, settings, onText, tools) => this.model.chat(turns, settings, onText, tools),
     };
   }
 
@@ -192,6 +184,8 @@ export class ChatSession {
 
   stop(): void {
     this.model.stop();
+    this.toolAbort?.abort();
+    this.options.tools?.preferences.cancelPending();
   }
 
   /** Thumbs up/down on a reply: saved on the message and passed on to what learns from it. */

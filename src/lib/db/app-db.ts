@@ -7,6 +7,7 @@ import type { MindState } from '../forge/wants/types.ts';
 import type { DesignMemory } from '../forge/designs/types.ts';
 import type { Persona } from './personas.ts';
 import type { Setting } from './settings.ts';
+import type { ToolUse } from './tool-uses.ts';
 
 export class AppDB extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
@@ -18,6 +19,7 @@ export class AppDB extends Dexie {
   personas!: EntityTable<Persona, 'id'>;
   minds!: EntityTable<MindState, 'modelId'>;
   designMemories!: EntityTable<DesignMemory, 'modelId'>;
+  toolUses!: Dexie.Table<ToolUse, [string, string]>;
 
   constructor(name = 'forgeai') {
     super(name);
@@ -38,6 +40,8 @@ export class AppDB extends Dexie {
     this.version(4).stores({ minds: 'modelId' });
     // Learned design associations and the design history (issue 5): one per model id.
     this.version(5).stores({ designMemories: 'modelId' });
+    // Tool usage patterns (issue 8): one row per model and tool.
+    this.version(6).stores({ toolUses: '[modelId+tool], modelId' });
   }
 }
 

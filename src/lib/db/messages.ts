@@ -1,5 +1,6 @@
 // Chat messages, saved as they stream so a reload mid-reply keeps what had arrived.
 import type { Role } from '../../workers/api-types.ts';
+import type { ToolDisplay } from '../tools/registry.ts';
 import type { AppDB } from './app-db.ts';
 
 export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
@@ -8,6 +9,16 @@ export interface MessageStats {
   tokens: number;
   tokensPerSecond: number;
   timeToFirstTokenMs: number;
+}
+
+/** A tool message: the call, and once it ran, how it went. Its `text` is what the model reads back. */
+export interface ToolRecord {
+  name: string;
+  arguments: Record<string, unknown>;
+  success?: boolean;
+  error?: string;
+  durationMs?: number;
+  display?: ToolDisplay;
 }
 
 export interface StoredMessage {
@@ -25,6 +36,7 @@ export interface StoredMessage {
   /** Topics this turn was about, so a thumbs up/down on the reply moves their motivation. */
   topics?: string[];
   feedback?: 1 | -1;
+  tool?: ToolRecord;
 }
 
 export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'>;
@@ -41,7 +53,9 @@ export async function addMessage(db: AppDB, message: NewMessage): Promise<Stored
 export async function updateMessage(
   db: AppDB,
   id: number,
-  changes: Partial<Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error' | 'prompt' | 'topics' | 'feedback'>>,
+  changes: Partial<
+    Pick<StoredMessage, 'text' | 'status' | 'stats' | 'error' | 'prompt' | 'topics' | 'feedback' | 'tool'>
+  >,
 ): Promise<void> {
   await db.messages.update(id, changes);
 }

@@ -1,13 +1,34 @@
 // One chat turn, as the seed describes it: (1) log the request, (2) build the context, (3) let the
 // model format and generate, (4) process the reply (each processor: save, learn wants, run tools,
 // speak, …), (5) hand it back to show. Steps are small typed modules, so features plug in here.
-import type { ChatTurn, GenerationResult, GenerationSettings } from '../../workers/api-types.ts';
+import type { ChatTurn, GenerationResult, GenerationSettings, ToolSchema } from '../../workers/api-types.ts';
 import { buildContext, type BuiltContext, type TokenCounter } from './context.ts';
 
 export interface ModelPort extends TokenCounter {
   readonly modelId: string;
   readonly contextLength: number;
-  generate(turns: ChatTurn[], settings: GenerationSettings, onText: (text: string) => void): Promise<GenerationResult>;
+  generate(
+    turns: ChatTurn[],
+    settings: GenerationSettings,
+    onText: (text: string) => void,
+    tools?: ToolSchema[],
+  ): Promise<GenerationResult>;
+}
+
+/**
+ * Tool calling: after a reply, its calls are run and their results given back to the model, which
+ * replies again; at most `maxRounds` times. See src/lib/tools/.
+ */
+export interface ToolRounds {
+  maxRounds: number;
+  /** Definitions for templates that take them (the rest get a system-prompt section from a provider). */
+  schemas(): ToolSchema[];
+  /** Runs the reply's tool calls; returns their results as `tool` turns ([] when it has none). */
+  run(reply: GenerationResult, round: number): Promise<ChatTurn[]>;
+  /** True once the user pressed Stop. */
+  stopped(): boolean;
+  /** Where the next reply streams (the reply before it is complete at that point). */
+  nextReply(previous: GenerationResult): Promise<(text: string) => void>;
 }
 
 export interface TurnInput {
@@ -50,6 +71,7 @@ export interface TurnDeps {
   providers: ContextProvider[];
   processors: ReplyProcessor[];
   settings: GenerationSettings;
+  tools?: ToolRounds;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -92,13 +114,7 @@ export async function runTurn(
       `prompt ${context.promptTokens} of ${model.contextLength} tokens`,
   );
 
-  log.info(`Running inference on model ${model.modelId}...`);
-  const result = await model.generate(context.turns, deps.settings, onText);
-  log.ok(
-    `Generated ${result.text.length} characters (${result.tokens} tokens, ${result.tokensPerSecond.toFixed(1)} tokens/s, first token after ${result.timeToFirstTokenMs} ms)`,
-  );
-  if (result.finishReason === 'stopped') log.warn('Stopped by the user; the reply so far is kept');
-  if (result.finishReason === 'max-tokens') log.warn(`Reply cut at the ${deps.settings.maxNewTokens}-token limit`);
+  const result = await generateWithTools(deps, context.turns, onText);
 
   const turn: CompletedTurn = { input, context, result, topics: [] };
   for (const processor of deps.processors) {
@@ -109,4 +125,41 @@ export async function runTurn(
     }
   }
   return turn;
+}
+
+async function generateOnce(
+  deps: TurnDeps,
+  turns: ChatTurn[],
+  onText: (text: string) => void,
+): Promise<GenerationResult> {
+  const { model, log } = deps;
+  log.info(`Running inference on model ${model.modelId}...`);
+  const result = await model.generate(turns, deps.settings, onText, deps.tools?.schemas());
+  log.ok(
+    `Generated ${result.text.length} characters (${result.tokens} tokens, ${result.tokensPerSecond.toFixed(1)} tokens/s, first token after ${result.timeToFirstTokenMs} ms)`,
+  );
+  if (result.finishReason === 'stopped') log.warn('Stopped by the user; the reply so far is kept');
+  if (result.finishReason === 'max-tokens') log.warn(`Reply cut at the ${deps.settings.maxNewTokens}-token limit`);
+  return result;
+}
+
+/** Generates, then as long as the reply calls tools: runs them and lets the model answer with their results. */
+async function generateWithTools(
+  deps: TurnDeps,
+  promptTurns: ChatTurn[],
+  onText: (text: string) => void,
+): Promise<GenerationResult> {
+  const { tools, log } = deps;
+  let turns = promptTurns;
+  let result = await generateOnce(deps, turns, onText);
+  for (let round = 1; tools && result.finishReason !== 'stopped'; round++) {
+    const results = await tools.run(result, round);
+    if (!results.length || tools.stopped()) break;
+    turns = [...turns, { role: 'assistant', content: result.text }, ...results];
+    log.info(
+      `Giving ${results.length} tool result(s) back to the model (round ${round} of at most ${tools.maxRounds})`,
+    );
+    result = await generateOnce(deps, turns, await tools.nextReply(result));
+  }
+  return result;
 }

@@ -9,6 +9,7 @@ import type {
   LoadProgress,
   LoadRequest,
   WorkerEvent,
+  ToolSchema,
 } from '../../workers/api-types.ts';
 import type { DeviceChoice } from '../../workers/device-choice.ts';
 import type { AppDB } from '../db/app-db.ts';
@@ -176,12 +177,13 @@ export class ModelClient {
     turns: ChatTurn[],
     settings: GenerationSettings,
     onText: (text: string) => void,
+    tools?: ToolSchema[],
   ): Promise<GenerationResult> {
     const remote = this.remote;
     if (!remote || !this.loaded) throw new Error('No model is loaded yet: choose one and press Load.');
     this.status = 'generating';
     try {
-      return await this.track(remote.chat(turns, settings, proxy(onText)));
+      return await this.track(remote.chat(turns, settings, proxy(onText), tools));
     } finally {
       if (this.status === 'generating') this.status = 'ready';
     }

@@ -1,0 +1,69 @@
+// One assistant message as it streams: tool calls and avatar tags are taken out of the text before it
+// shows, the text is saved now and then, and the final result fills in status, speed and prompt.
+import { parseAvatarTags, StreamingTagStripper } from '../forge/avatar-tags.ts';
+import { parseToolCalls, ToolCallStream } from '../tools/tool-calls.ts';
+import type { StoredMessage } from '../db/messages.ts';
+import type { GenerationResult } from '../../workers/api-types.ts';
+
+/** How often a streaming reply is written to IndexedDB (it is always written at the end). */
+const SAVE_INTERVAL_MS = 250;
+
+export type SaveMessage = (id: number, changes: Partial<StoredMessage>) => Promise<void>;
+
+/** What the user sees of a reply: no tool calls, no avatar tags. */
+export function visibleReply(text: string): string {
+  return parseAvatarTags(parseToolCalls(text).text).text;
+}
+
+export class ReplyStream {
+  readonly #tools = new ToolCallStream();
+  readonly #tags = new StreamingTagStripper();
+  #lastSave = 0;
+  #finished = false;
+
+  /** `message` is the reactive object on screen; `onFirstText` fires when the first visible text arrives. */
+  constructor(
+    readonly message: StoredMessage,
+    private readonly save: SaveMessage,
+    private readonly onFirstText?: () => void,
+  ) {}
+
+  readonly onText = (piece: string): void => {
+    // Streamed pieces travel on their own channel and can arrive after the result: ignore those.
+    if (this.#finished) return;
+    const shown = this.#tags.push(this.#tools.push(piece));
+    if (!shown) return;
+    if (!this.message.text) this.onFirstText?.();
+    this.message.text += shown;
+    if (performance.now() - this.#lastSave > SAVE_INTERVAL_MS) {
+      this.#lastSave = performance.now();
+      void this.save(this.message.id, { text: this.message.text });
+    }
+  };
+
+  async finish(result: GenerationResult): Promise<void> {
+    this.#finished = true;
+    const { message } = this;
+    message.text = visibleReply(result.text);
+    message.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
+    message.stats = {
+      tokens: result.tokens,
+      tokensPerSecond: result.tokensPerSecond,
+      timeToFirstTokenMs: result.timeToFirstTokenMs,
+    };
+    message.prompt = { text: result.prompt, tokens: result.promptTokens };
+    await this.save(message.id, {
+      text: message.text,
+      status: message.status,
+      stats: { ...message.stats },
+      prompt: { ...message.prompt },
+    });
+  }
+
+  async fail(reason: string): Promise<void> {
+    this.#finished = true;
+    this.message.status = 'error';
+    this.message.error = reason;
+    await this.save(this.message.id, { text: this.message.text, status: 'error', error: reason });
+  }
+}
