@@ -1,6 +1,11 @@
 // Tool calling end to end with scripted models: the call is run, shown, logged and fed back, and the
 // model's second reply (scripted to differ once a <tool_result> is in its prompt) appears.
-import { SCRIPTED_TOOL_IMAGE, SCRIPTED_TOOL_TIME, SCRIPTED_TOOL_WRITE } from '../scripts/fixtures/catalog.ts';
+import {
+  SCRIPTED_CODE,
+  SCRIPTED_TOOL_IMAGE,
+  SCRIPTED_TOOL_TIME,
+  SCRIPTED_TOOL_WRITE,
+} from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
 
 test('a get_time call runs, shows the time, and the model answers again with the result', async ({ page }) => {
@@ -127,4 +132,25 @@ test('a generate_image call shows the image, offline, and it can be downloaded',
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(
     SCRIPTED_TOOL_IMAGE.replyAfterToolResult ?? '',
   );
+});
+
+test('code blocks run in a sandbox that cannot see the page or the app data, and is stopped at its time limit', async ({
+  page,
+}) => {
+  await openApp(page);
+  await loadModel(page, SCRIPTED_CODE.id);
+  await send(page, 'Show me some code');
+  const reply = assistantMessages(page).last();
+  await expect(reply).toHaveAttribute('data-status', 'done');
+  const outputs = reply.getByTestId('code-output');
+
+  await reply.getByRole('button', { name: 'Run code block 1' }).click();
+  await expect(outputs.first()).toHaveText(['document: undefined', 'SecurityError', '→ 42'].join('\n'));
+
+  const started = Date.now();
+  await reply.getByRole('button', { name: 'Run code block 2' }).click();
+  await expect(outputs.nth(1)).toHaveText('Stopped after 5 s (the time limit).', { timeout: 15_000 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+  // The page stayed responsive while the loop ran: the app is still usable.
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeEditable();
 });

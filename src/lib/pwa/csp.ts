@@ -26,7 +26,8 @@ export function contentSecurityPolicy(extraConnectSources: string[] = []): strin
     'default-src': ["'self'"],
     // ONNX Runtime compiles its WebAssembly: that needs wasm-unsafe-eval, never unsafe-eval.
     'script-src': ["'self'", "'wasm-unsafe-eval'"],
-    'worker-src': ["'self'", 'blob:'],
+    // data: workers have an opaque origin: the run_code sandbox (no access to the app's storage).
+    'worker-src': ["'self'", 'blob:', 'data:'],
     'connect-src': ["'self'", ...DEFAULT_CONNECT_SOURCES, ...extraConnectSources],
     'img-src': ["'self'", 'data:', 'blob:'],
     'media-src': ["'self'", 'blob:'],

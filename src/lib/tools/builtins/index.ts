@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace.svelte.ts';
 import { fileTools } from './files.ts';
 import { generateImageTool } from './generate-image.ts';
 import { getTimeTool } from './get-time.ts';
+import { runCodeTool } from './run-code.ts';
 
 export interface BuiltinDeps {
   workspace: Workspace;
@@ -12,5 +13,5 @@ export interface BuiltinDeps {
 }
 
 export function builtinTools(deps: BuiltinDeps): ToolRegistry {
-  return new ToolRegistry([getTimeTool(), generateImageTool(deps.images), ...fileTools(deps.workspace)]);
+  return new ToolRegistry([getTimeTool(), generateImageTool(deps.images), runCodeTool(), ...fileTools(deps.workspace)]);
 }
