@@ -46,6 +46,18 @@ test('a get_time call runs, shows the time, and the model answers again with the
   ].map((step) => lines.findIndex((line) => line.includes(step)));
   expect(steps.every((index) => index >= 0)).toBe(true);
   expect(steps).toEqual([...steps].sort((a, b) => a - b));
+
+  // The call is counted in the model's tool usage (Mind panel).
+  await page.getByText(/^Mind \(/).click();
+  const usage = page.getByRole('table', { name: 'Tool use' });
+  await expect(usage.getByRole('row', { name: /get_time/ }).getByRole('cell')).toHaveText([
+    'get_time',
+    '1',
+    '1',
+    '0',
+    /\d+ ms/,
+    /\d/,
+  ]);
 });
 
 test('write_file asks first: Deny feeds back "denied", Allow writes the file shown in the Files panel', async ({

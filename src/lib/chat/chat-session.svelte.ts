@@ -26,7 +26,7 @@ export interface ChatSessionOptions {
   /** A thumbs up/down on a reply, with the topics that turn was about. */
   onFeedback?: (topics: string[], vote: 1 | -1) => Promise<void>;
   /** Where the turn is, for the avatar: the prompt is being built / the reply streams / it failed. */
-  onPhase?: (phase: 'thinking' | 'speaking' | 'failed') => void;
+  onPhase?: (phase: 'thinking' | 'speaking' | 'failed' | { working: string }) => void;
   /** Reply length and sampling (Settings); the defaults when left out. */
   generation?: () => GenerationSettings;
   /** Tool calling; without it, tool calls in replies are only hidden. */
@@ -97,6 +97,7 @@ export class ChatSession {
     const save: SaveMessage = (id, changes) => this.saveReply(id, changes);
     const hooks: ChatToolHooks = {
       addToolMessage: async (tool) => {
+        this.options.onPhase?.({ working: tool.name });
         this.messages.push(await addMessage(this.db, { ...base, role: 'tool', text: '', status: 'streaming', tool }));
         return this.messages[this.messages.length - 1];
       },

@@ -9,12 +9,15 @@ export const HOLD_MS = 4000;
 export class AvatarState {
   expression = $state<Emotion>('idle');
   gesture = $state<Gesture | undefined>(undefined);
+  /** What the avatar is busy with, in words ("Using get_time…"), while a tool runs. */
+  activity = $state('');
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly holdMs = HOLD_MS) {}
 
   show(expression: Emotion, gesture?: Gesture, hold = true): void {
     clearTimeout(this.timer);
+    this.activity = '';
     this.expression = expression;
     this.gesture = gesture;
     if (hold) this.timer = setTimeout(() => this.show('idle', undefined, false), this.holdMs);
@@ -22,6 +25,12 @@ export class AvatarState {
 
   thinking(): void {
     this.show('thinking', undefined, false);
+  }
+
+  /** A tool runs: the avatar looks busy and says which tool. */
+  working(tool: string): void {
+    this.show('thinking', 'nod', false);
+    this.activity = `Using ${tool}…`;
   }
 
   speaking(): void {

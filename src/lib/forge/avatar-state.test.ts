@@ -22,6 +22,14 @@ const turn = (text: string): CompletedTurn => ({
 afterEach(() => vi.useRealTimers());
 
 describe('AvatarState', () => {
+  it('looks busy and names the tool while one runs, until the next phase', () => {
+    const avatar = new AvatarState(1000);
+    avatar.working('get_time');
+    expect([avatar.expression, avatar.gesture, avatar.activity]).toEqual(['thinking', 'nod', 'Using get_time…']);
+    avatar.speaking();
+    expect([avatar.expression, avatar.activity]).toEqual(['speaking', '']);
+  });
+
   it('follows the turn: thinking, then speaking, then the tagged emotion and gesture, then idle', async () => {
     vi.useFakeTimers();
     const avatar = new AvatarState(1000);
