@@ -4,6 +4,7 @@ import {
   SCRIPTED_CODE,
   SCRIPTED_TOOL_IMAGE,
   SCRIPTED_TOOL_TIME,
+  SCRIPTED_TOOL_VIDEO,
   SCRIPTED_TOOL_WRITE,
 } from '../scripts/fixtures/catalog.ts';
 import { assistantMessages, expect, loadModel, openApp, send, test } from './fixtures.ts';
@@ -165,4 +166,22 @@ test('code blocks run in a sandbox that cannot see the page or the app data, and
   expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
   // The page stayed responsive while the loop ran: the app is still usable.
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeEditable();
+});
+
+test('a generate_video call records a WebM animation offline and shows it', async ({ page }) => {
+  await openApp(page);
+  await loadModel(page, SCRIPTED_TOOL_VIDEO.id);
+  await send(page, 'Animate the sea');
+  const card = page.getByRole('article', { name: 'Tool generate_video' });
+  await expect(card).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const video = card.locator('video');
+  await expect(video).toHaveAttribute('aria-label', 'waves on the sea');
+  // The browser decodes what MediaRecorder wrote: a 320×240 video.
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => [v.readyState >= 1, v.videoWidth, v.videoHeight]))
+    .toEqual([true, 320, 240]);
+  await expect(card.getByRole('link', { name: 'Download video' })).toHaveAttribute('download', 'animation.webm');
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(
+    SCRIPTED_TOOL_VIDEO.replyAfterToolResult ?? '',
+  );
 });
