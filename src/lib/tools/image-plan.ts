@@ -35,11 +35,11 @@ export function seededRandom(seed: number): () => number {
 
 /** Words that change the colours; the first match wins. */
 const MOODS: [RegExp, [string, string]][] = [
-  [/sunset|sunrise|fire|warm|autumn/i, ['#ff7e5f', '#feb47b']],
-  [/night|space|star|moon|dark/i, ['#0f2027', '#2c5364']],
-  [/sea|ocean|water|lake|rain|blue/i, ['#2b5876', '#4e9af1']],
-  [/forest|tree|grass|green|spring/i, ['#134e5e', '#71b280']],
-  [/snow|ice|winter|white/i, ['#e6e9f0', '#eef1f5']],
+  [/\b(sunset|sunrise|fire|warm|autumn)/i, ['#ff7e5f', '#feb47b']],
+  [/\b(night|space|stars?|moon|dark)\b/i, ['#0f2027', '#2c5364']],
+  [/\b(sea|ocean|water|lake|rain|blue)\b/i, ['#2b5876', '#4e9af1']],
+  [/\b(forest|trees?|grass|green|spring)\b/i, ['#134e5e', '#71b280']],
+  [/\b(snow|ice|winter|white)\b/i, ['#e6e9f0', '#eef1f5']],
 ];
 
 export function imagePlan(prompt: string, palette: readonly string[], width: number, height: number): ImagePlan {
@@ -60,7 +60,7 @@ export function imagePlan(prompt: string, palette: readonly string[], width: num
       alpha: 0.5 + random() * 0.5,
     });
   }
-  if (/sea|ocean|water|wave|lake|river/i.test(prompt) || random() < 0.5) {
+  if (/\b(sea|ocean|water|waves?|lake|river)\b/i.test(prompt) || random() < 0.5) {
     for (let i = 0; i < 3; i++) {
       const y = height * (0.6 + i * 0.12);
       shapes.push({

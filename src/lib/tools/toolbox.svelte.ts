@@ -38,12 +38,12 @@ export class Toolbox {
     return this.model()?.tools.definitions === 'template' ? this.ordered().map(toolSchema) : [];
   }
 
-  /** The tools section of the system prompt; short for small contexts, none below 512 tokens. */
+  /** The tools section of the system prompt: short below 2048 tokens of context, none below 1024 (no room to use tools). */
   readonly provider: ContextProvider = {
     name: 'Tools',
     contribute: () => {
       const model = this.model();
-      if (model?.tools.definitions !== 'system-prompt' || model.contextLength < 512) return undefined;
+      if (model?.tools.definitions !== 'system-prompt' || model.contextLength < 1024) return undefined;
       return toolsPromptSection(this.ordered(), { compact: model.contextLength < 2048 });
     },
   };

@@ -11,7 +11,8 @@ export function workspacePath(input: unknown, { allowRoot = false } = {}): strin
   if (/^[a-z]:/i.test(raw) || raw.startsWith('/') || raw.startsWith('~'))
     throw new Error(`"${input}" is an absolute path; use a path inside the workspace, like "notes/todo.txt".`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f<>:"|?*]/.test(raw)) throw new Error(`"${input}" contains characters a file name cannot have.`);
+  if (/[\u0000-\u001f\u007f-\u009f<>:"|?*]/.test(raw))
+    throw new Error(`"${input}" contains characters a file name cannot have.`);
   const parts = raw.split('/').filter((part) => part !== '' && part !== '.');
   if (parts.includes('..')) throw new Error(`"${input}" tries to leave the workspace (..).`);
   if (!parts.length && !allowRoot) throw new Error('The path is empty: name a file, like "notes/todo.txt".');

@@ -8,7 +8,7 @@ async function explained<T>(path: unknown, action: () => Promise<T>): Promise<T>
     return await action();
   } catch (error) {
     if (error instanceof DOMException && error.name === 'NotFoundError')
-      throw new Error(`Nothing named "${String(path)}" in the workspace. Use list_files to see what is there.`, {
+      throw new Error(`Nothing named "${String(path ?? '')}" in the workspace. Use list_files to see what is there.`, {
         cause: error,
       });
     if (error instanceof DOMException && error.name === 'QuotaExceededError')
