@@ -5,6 +5,7 @@
 // (stop strings, stopping criteria, text batching, yielding between steps).
 import { TextStreamer, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import type { GenerationRun, GenerationSpec } from './generation-run.ts';
+import { generateOptions, replyTiming } from '../../src/workers/generation-options.ts';
 
 /** One generation of `spec.prompt` with `spec.settings`, timed like the app's chat(). */
 export async function timedGenerate(
@@ -31,24 +32,13 @@ export async function timedGenerate(
   const inputs = tokenizer(spec.prompt, { add_special_tokens: false });
   await model.generate({
     ...inputs,
-    max_new_tokens: maxNewTokens,
-    temperature: settings.temperature,
-    top_p: settings.topP,
-    top_k: settings.topK,
-    repetition_penalty: settings.repetitionPenalty,
-    do_sample: settings.doSample,
+    ...generateOptions(settings, maxNewTokens),
     streamer,
   });
   // As in hf-model.ts, decoding ends when generate() returns: that is where the streamer's last text is
   // flushed, and it counts the step that produced an end-of-sequence token (which `tokens` includes).
-  const endedAt = performance.now();
-  const totalMs = endedAt - started;
-  const decodeMs = firstTextAt ? endedAt - firstTextAt : totalMs;
-  return {
-    tokens,
-    timeToFirstTokenMs: firstTextAt ? Math.round(firstTextAt - started) : Math.round(totalMs),
-    tokensPerSecond: tokens > 1 && decodeMs > 0 ? ((tokens - 1) * 1000) / decodeMs : 0,
-  };
+  const { timeToFirstTokenMs, tokensPerSecond } = replyTiming(tokens, started, firstTextAt, performance.now());
+  return { tokens, timeToFirstTokenMs, tokensPerSecond };
 }
 
 export interface Loaded {

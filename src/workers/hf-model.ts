@@ -29,6 +29,7 @@ import {
 import { fitToContext } from './context-fit.ts';
 import type { DeviceChoice } from './device-choice.ts';
 import { activeThreads } from './onnx-setup.ts';
+import { generateOptions, replyTiming } from './generation-options.ts';
 import { TextBatcher } from './text-batcher.ts';
 import { yieldBeforeEachStep } from './yield-per-step.ts';
 
@@ -198,18 +199,13 @@ export class HuggingFaceModel {
     stopping_criteria.push(this.stopper);
     await this.model.generate({
       ...inputs,
-      max_new_tokens: fitted.maxNewTokens,
-      temperature: settings.temperature,
-      top_p: settings.topP,
-      top_k: settings.topK,
-      repetition_penalty: settings.repetitionPenalty,
-      do_sample: settings.doSample,
+      ...generateOptions(settings, fitted.maxNewTokens),
       streamer,
       stopping_criteria,
     });
     emit(filter.flush());
     batcher.flush();
-    const totalMs = performance.now() - started;
+    const endedAt = performance.now();
     const finishReason = filter.stopped
       ? 'stop-string'
       : this.stopper.interrupted
@@ -217,16 +213,13 @@ export class HuggingFaceModel {
         : tokens >= fitted.maxNewTokens
           ? 'max-tokens'
           : 'eos';
-    const decodeMs = firstTextAt ? performance.now() - firstTextAt : totalMs;
     return {
       prompt,
       promptTokens: fitted.promptTokens,
       text: text.trimEnd(),
       tokens,
       finishReason,
-      timeToFirstTokenMs: firstTextAt ? Math.round(firstTextAt - started) : Math.round(totalMs),
-      totalMs: Math.round(totalMs),
-      tokensPerSecond: tokens > 1 && decodeMs > 0 ? ((tokens - 1) * 1000) / decodeMs : 0,
+      ...replyTiming(tokens, started, firstTextAt, endedAt),
     };
   }
 

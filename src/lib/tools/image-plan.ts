@@ -1,6 +1,7 @@
 // The offline image generator's plan: a deterministic picture (gradient sky, shapes, waves) seeded by
 // the prompt and coloured by the learned generator's palette, plus hints from the prompt's words.
-// Pure, so it is testable without a canvas; image-render.ts draws it.
+// Pure, so it is testable without a canvas; image-providers.ts draws it.
+import { mulberry32 } from '../forge/designs/random.ts';
 
 export type Shape =
   | { kind: 'circle'; x: number; y: number; r: number; color: string; alpha: number }
@@ -21,17 +22,8 @@ export function hashText(text: string): number {
   return hash;
 }
 
-/** mulberry32: small, fast, good enough for pictures. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The learned generator's seeded random numbers: the same prompt always draws the same picture. */
+export const seededRandom = mulberry32;
 
 /** Words that change the colours; the first match wins. */
 const MOODS: [RegExp, [string, string]][] = [

@@ -1,6 +1,7 @@
 // Where generate_image gets its pictures: offline from the procedural generator, or from an image
 // API the user runs themselves (POST {prompt, width, height} → an image), set in Settings → Tools.
-import { imagePlan, type ImagePlan } from './image-plan.ts';
+import { imagePlan } from './image-plan.ts';
+import { frameAt, waveY, type Frame } from './video-frames.ts';
 
 export interface ImageRequest {
   prompt: string;
@@ -13,13 +14,14 @@ export interface ImageProvider {
   generate(request: ImageRequest, signal: AbortSignal): Promise<Blob>;
 }
 
-export function drawPlan(context: OffscreenCanvasRenderingContext2D, plan: ImagePlan): void {
-  const sky = context.createLinearGradient(0, 0, 0, plan.height);
-  sky.addColorStop(0, plan.sky[0]);
-  sky.addColorStop(1, plan.sky[1]);
+/** Draws one frame of a scene: the still image is frame 0, generate_video records the others. */
+export function drawFrame(context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, frame: Frame): void {
+  const sky = context.createLinearGradient(0, 0, 0, frame.height);
+  sky.addColorStop(0, frame.sky[0]);
+  sky.addColorStop(1, frame.sky[1]);
   context.fillStyle = sky;
-  context.fillRect(0, 0, plan.width, plan.height);
-  for (const shape of plan.shapes) {
+  context.fillRect(0, 0, frame.width, frame.height);
+  for (const shape of frame.shapes) {
     context.globalAlpha = shape.alpha;
     context.fillStyle = shape.color;
     context.beginPath();
@@ -27,10 +29,9 @@ export function drawPlan(context: OffscreenCanvasRenderingContext2D, plan: Image
     else if (shape.kind === 'polygon')
       shape.points.forEach(([x, y], i) => (i ? context.lineTo(x, y) : context.moveTo(x, y)));
     else {
-      context.moveTo(0, plan.height);
-      for (let x = 0; x <= plan.width; x += 4)
-        context.lineTo(x, shape.y + Math.sin((x / shape.length) * Math.PI * 2) * shape.amplitude);
-      context.lineTo(plan.width, plan.height);
+      context.moveTo(0, frame.height);
+      for (let x = 0; x <= frame.width; x += 4) context.lineTo(x, waveY(shape, x, shape.phase));
+      context.lineTo(frame.width, frame.height);
     }
     context.closePath();
     context.fill();
@@ -48,7 +49,7 @@ export class ProceduralImages implements ImageProvider {
     const canvas = new OffscreenCanvas(request.width, request.height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw images (no 2D canvas).');
-    drawPlan(context, imagePlan(request.prompt, this.palette(), request.width, request.height));
+    drawFrame(context, frameAt(imagePlan(request.prompt, this.palette(), request.width, request.height), 0));
     return canvas.convertToBlob({ type: 'image/png' });
   }
 }

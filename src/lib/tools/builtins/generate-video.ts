@@ -2,36 +2,13 @@
 // recorded from a canvas to WebM, shown in the chat and downloadable.
 import { imagePlan } from '../image-plan.ts';
 import type { Tool } from '../registry.ts';
-import { frameAt, waveY, type Frame } from '../video-frames.ts';
+import { frameAt } from '../video-frames.ts';
+import { drawFrame } from '../image-providers.ts';
 
 const SECONDS = { min: 1, max: 10, default: 3 };
 const WIDTH = 320;
 const HEIGHT = 240;
 const FPS = 30;
-
-function drawFrame(context: CanvasRenderingContext2D, frame: Frame): void {
-  const sky = context.createLinearGradient(0, 0, 0, frame.height);
-  sky.addColorStop(0, frame.sky[0]);
-  sky.addColorStop(1, frame.sky[1]);
-  context.fillStyle = sky;
-  context.fillRect(0, 0, frame.width, frame.height);
-  for (const shape of frame.shapes) {
-    context.globalAlpha = shape.alpha;
-    context.fillStyle = shape.color;
-    context.beginPath();
-    if (shape.kind === 'circle') context.arc(shape.x, shape.y, shape.r, 0, Math.PI * 2);
-    else if (shape.kind === 'polygon')
-      shape.points.forEach(([x, y], i) => (i ? context.lineTo(x, y) : context.moveTo(x, y)));
-    else {
-      context.moveTo(0, frame.height);
-      for (let x = 0; x <= frame.width; x += 4) context.lineTo(x, waveY(shape, x, shape.phase));
-      context.lineTo(frame.width, frame.height);
-    }
-    context.closePath();
-    context.fill();
-  }
-  context.globalAlpha = 1;
-}
 
 /** VP9 where the browser can record it (smaller), else VP8, else whatever WebM it offers. */
 function webmType(): string {
