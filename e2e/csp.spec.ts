@@ -53,6 +53,7 @@ test('isolated (require-corp) page downloads from a Hub on another origin, with 
     await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
     expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   } finally {
+    hub.closeAllConnections(); // the page keeps idle connections open; close() would wait for them
     await new Promise((resolve) => hub.close(resolve));
   }
 });

@@ -28,6 +28,7 @@ async function hostCopyOfBuild() {
       writeFileSync(join(dir, 'sw.js'), updated);
     },
     async close() {
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       rmSync(dir, { recursive: true, force: true });
     },
