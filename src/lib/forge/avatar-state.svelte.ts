@@ -11,6 +11,8 @@ export class AvatarState {
   gesture = $state<Gesture | undefined>(undefined);
   /** What the avatar is busy with, in words ("Using get_time…"), while a tool runs. */
   activity = $state('');
+  /** Flips on each spoken word, where the speech engine reports word boundaries. */
+  wordBeat = $state(false);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly holdMs = HOLD_MS) {}
@@ -31,6 +33,10 @@ export class AvatarState {
   working(tool: string): void {
     this.show('thinking', 'nod', false);
     this.activity = `Using ${tool}…`;
+  }
+
+  word(): void {
+    this.wordBeat = !this.wordBeat;
   }
 
   speaking(): void {
