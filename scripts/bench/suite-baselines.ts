@@ -4,6 +4,7 @@ import type { Browser } from '@playwright/test';
 import type { GenerationRun, GenerationSpec } from './generation-run.ts';
 import { runNative } from './native.ts';
 import { measurePromptBuilding } from './prompt-building.ts';
+import { measureSearch } from './search.ts';
 import { runRawBench } from './raw/raw-bench.ts';
 import { measureShell } from './shell-size.ts';
 import { figure, ratio, type Figure, type Ratio } from './stats.ts';
@@ -139,5 +140,9 @@ export async function measureBuild(distDir: string, modelsDir: string, quick: bo
       `1.00 = flat; ${large / small}.00 = linear`,
     ),
   );
-  results.skipped.push('P6 history search: not measured yet, search arrives with issue 9 (memory)');
+  const searches = await measureSearch([small, large], quick ? 3 : 9);
+  const searchSmall = figure('p6.searchSmall', `P6 history search, ${small.toLocaleString('en')} messages`, 'ms', searches.get(small) ?? [], 'fake-indexeddb');
+  const searchLarge = figure('p6.searchLarge', `P6 history search, ${large.toLocaleString('en')} messages`, 'ms', searches.get(large) ?? [], 'fake-indexeddb');
+  results.figures.push(searchSmall, searchLarge);
+  results.ratios.push(ratio('p6.search', `P6 history search ${large / small}× the messages`, searchLarge, searchSmall, `1.00 = flat; ${large / small}.00 = linear`));
 }

@@ -53,6 +53,17 @@ export class ChatSession {
     this.messages = await messagesOf(this.db, latest.id);
   }
 
+  /** Shows a saved conversation (from search); false if it no longer exists. */
+  async open(conversationId: number): Promise<boolean> {
+    if (this.busy) return false;
+    const conversation = await this.db.conversations.get(conversationId);
+    if (!conversation) return false;
+    this.conversation = conversation;
+    this.messages = await messagesOf(this.db, conversation.id);
+    this.error = '';
+    return true;
+  }
+
   newChat(): void {
     this.conversation = null;
     this.messages = [];

@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CachedFile, CachedModel, FileChunk } from './cached-models.ts';
 import type { Conversation } from './conversations.ts';
 import type { StoredMessage } from './messages.ts';
+import { searchWords } from './search.ts';
 import type { MindState } from '../forge/wants/types.ts';
 import type { DesignMemory } from '../forge/designs/types.ts';
 import type { Persona } from './personas.ts';
@@ -42,6 +43,24 @@ export class AppDB extends Dexie {
     this.version(5).stores({ designMemories: 'modelId' });
     // Tool usage patterns (issue 8): one row per model and tool.
     this.version(6).stores({ toolUses: '[modelId+tool], modelId' });
+    // Full-text search (issue 9): each message's words in a multi-entry index; existing messages get theirs.
+    this.version(7)
+      .stores({ messages: '++id, conversationId, [conversationId+createdAt], status, *words' })
+      .upgrade((tx) =>
+        tx
+          .table('messages')
+          .toCollection()
+          .modify((message: StoredMessage) => {
+            message.words = searchWords(message.text ?? '');
+          }),
+      );
+    // Every way a message is written (sent, streamed, restored from a backup) keeps its words current.
+    this.messages.hook('creating', (_key, message) => {
+      message.words = searchWords(message.text ?? '');
+    });
+    this.messages.hook('updating', (changes) =>
+      'text' in changes ? { words: searchWords(String((changes as { text?: unknown }).text ?? '')) } : undefined,
+    );
   }
 }
 

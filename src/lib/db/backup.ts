@@ -32,7 +32,8 @@ export class BackupError extends Error {
 }
 
 /** Images and videos made by tools are Blobs, which JSON cannot hold: the backup keeps a note instead. */
-function withoutBlobs(message: StoredMessage): StoredMessage {
+function withoutBlobs({ words: _words, ...message }: StoredMessage): StoredMessage {
+  // The search words are left out too: they are rebuilt from the text on import.
   const display = message.tool?.display;
   if (!message.tool || !display || (display.kind !== 'image' && display.kind !== 'video')) return message;
   return {

@@ -37,6 +37,8 @@ export interface StoredMessage {
   topics?: string[];
   feedback?: 1 | -1;
   tool?: ToolRecord;
+  /** Its distinct words, for search (see search.ts); kept in step with `text`. */
+  words?: string[];
 }
 
 export type NewMessage = Omit<StoredMessage, 'id' | 'createdAt'>;
