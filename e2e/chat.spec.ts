@@ -41,6 +41,7 @@ test('a reload shows the saved conversation again', async ({ page }) => {
   await loadModel(page, SCRIPTED_CHAT.id);
   await send(page, 'Remember me');
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+  await expect(assistantMessages(page).last()).toHaveAttribute('data-status', 'done'); // saved
   await page.reload();
   await expect(page.getByRole('article', { name: 'You' }).last()).toContainText('Remember me');
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);

@@ -3,7 +3,7 @@ import { assistantMessages, expect, HUB, loadModel, send, test } from './fixture
 
 test('the Hub endpoint set in Settings is saved and used for downloads', async ({ page }) => {
   await page.goto('/');
-  await page.getByText('Settings').click();
+  await page.getByText('Settings', { exact: true }).click();
   const endpoint = page.getByRole('textbox', { name: 'Hub endpoint' });
   await expect(endpoint).toHaveValue('https://huggingface.co');
 
@@ -16,7 +16,7 @@ test('the Hub endpoint set in Settings is saved and used for downloads', async (
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   await page.reload();
-  await page.getByText('Settings').click();
+  await page.getByText('Settings', { exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Hub endpoint' })).toHaveValue(HUB);
   await loadModel(page, SCRIPTED_CHAT.id);
   await send(page, 'Hi');
@@ -25,7 +25,7 @@ test('the Hub endpoint set in Settings is saved and used for downloads', async (
 
 test('an endpoint outside the Content Security Policy is refused with what to do about it', async ({ page }) => {
   await page.goto('/');
-  await page.getByText('Settings').click();
+  await page.getByText('Settings', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Hub endpoint' }).fill('https://models.example.com');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toContainText('not allowed to download from https://models.example.com');
@@ -34,13 +34,13 @@ test('an endpoint outside the Content Security Policy is refused with what to do
 
 test('the longest-reply setting is saved and cuts the next reply', async ({ page }) => {
   await page.goto(`/?hub=${encodeURIComponent(HUB)}`);
-  await page.getByText('Settings').click();
+  await page.getByText('Settings', { exact: true }).click();
   await page.getByRole('spinbutton', { name: 'Longest reply (tokens)' }).fill('5');
   await page.getByRole('spinbutton', { name: 'Longest reply (tokens)' }).blur();
   await page.getByRole('spinbutton', { name: 'Temperature' }).fill('0');
   await page.getByRole('spinbutton', { name: 'Temperature' }).blur();
   await page.reload();
-  await page.getByText('Settings').click();
+  await page.getByText('Settings', { exact: true }).click();
   await expect(page.getByRole('spinbutton', { name: 'Longest reply (tokens)' })).toHaveValue('5');
   await expect(page.getByRole('spinbutton', { name: 'Temperature' })).toHaveValue('0');
 

@@ -41,23 +41,22 @@ export class ReplyStream {
     }
   };
 
+  /** Saves the finished reply, then shows it as done: "done" on screen means it is in the database. */
   async finish(result: GenerationResult): Promise<void> {
     this.#finished = true;
-    const { message } = this;
-    message.text = visibleReply(result.text);
-    message.status = result.finishReason === 'stopped' ? 'stopped' : 'done';
-    message.stats = {
-      tokens: result.tokens,
-      tokensPerSecond: result.tokensPerSecond,
-      timeToFirstTokenMs: result.timeToFirstTokenMs,
+    const final: Partial<StoredMessage> = {
+      text: visibleReply(result.text),
+      status: result.finishReason === 'stopped' ? 'stopped' : 'done',
+      stats: {
+        tokens: result.tokens,
+        tokensPerSecond: result.tokensPerSecond,
+        timeToFirstTokenMs: result.timeToFirstTokenMs,
+      },
+      prompt: { text: result.prompt, tokens: result.promptTokens },
     };
-    message.prompt = { text: result.prompt, tokens: result.promptTokens };
-    await this.save(message.id, {
-      text: message.text,
-      status: message.status,
-      stats: { ...message.stats },
-      prompt: { ...message.prompt },
-    });
+    this.message.text = final.text ?? '';
+    await this.save(this.message.id, final);
+    Object.assign(this.message, final);
   }
 
   async fail(reason: string): Promise<void> {

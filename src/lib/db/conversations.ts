@@ -1,4 +1,5 @@
 import type { AppDB } from './app-db.ts';
+import type { StoredMessage } from './messages.ts';
 
 export interface Conversation {
   id: number;
@@ -8,6 +9,8 @@ export interface Conversation {
   updatedAt: number;
   /** The persona this conversation talks to (one per conversation). */
   personaId?: string;
+  /** Pinned conversations stay at the top of the list. */
+  pinned?: boolean;
 }
 
 export async function createConversation(
@@ -28,4 +31,36 @@ export function latestConversation(db: AppDB): Promise<Conversation | undefined>
 
 export async function setConversationPersona(db: AppDB, id: number, personaId: string): Promise<void> {
   await db.conversations.update(id, { personaId });
+}
+
+export async function renameConversation(db: AppDB, id: number, title: string): Promise<void> {
+  await db.conversations.update(id, { title: title.trim() || 'Untitled' });
+}
+
+export async function setPinned(db: AppDB, id: number, pinned: boolean): Promise<void> {
+  await db.conversations.update(id, { pinned });
+}
+
+/** What a delete took away, so Undo can put it back exactly (same ids). */
+export interface DeletedConversation {
+  conversation: Conversation;
+  messages: StoredMessage[];
+}
+
+export async function deleteConversation(db: AppDB, id: number): Promise<DeletedConversation | undefined> {
+  return db.transaction('rw', db.conversations, db.messages, async () => {
+    const conversation = await db.conversations.get(id);
+    if (!conversation) return undefined;
+    const messages = await db.messages.where('conversationId').equals(id).toArray();
+    await db.messages.where('conversationId').equals(id).delete();
+    await db.conversations.delete(id);
+    return { conversation, messages };
+  });
+}
+
+export async function undoDelete(db: AppDB, deleted: DeletedConversation): Promise<void> {
+  await db.transaction('rw', db.conversations, db.messages, async () => {
+    await db.conversations.put(deleted.conversation);
+    await db.messages.bulkPut(deleted.messages);
+  });
 }
