@@ -5,6 +5,7 @@ import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAnd
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { withAppHeaders } from './lib/pwa/app-headers.ts';
+import { escapeRegExp } from './lib/text/regexp.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 declare const __FORGEAI_CSP__: string;
@@ -16,7 +17,7 @@ cleanupOutdatedCaches();
 // The app has no routes: only its own start page is answered from the cache. Other pages on the same
 // origin (another app in a sub-folder, say) go to the network as if this worker did not exist.
 const scopePath = new URL(self.registration.scope).pathname;
-const startPage = new RegExp(`^${scopePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(index\\.html)?(\\?.*)?$`);
+const startPage = new RegExp(`^${escapeRegExp(scopePath)}(index\\.html)?(\\?.*)?$`);
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [startPage] }));
 
 // A new version waits until the user presses "Reload" (never under a running reply).

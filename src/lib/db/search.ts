@@ -2,6 +2,7 @@
 // IndexedDB index (`*words`), so finding a word is an index lookup, not a scan of the history.
 import type { AppDB } from './app-db.ts';
 import type { StoredMessage } from './messages.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 const MAX_WORDS = 1000;
 
@@ -30,10 +31,7 @@ export interface SearchHit {
 /** About 140 characters around the first match, split into plain and matching parts (no HTML). */
 export function snippet(text: string, terms: string[], width = 140): SnippetPart[] {
   if (!terms.length) return [{ text: text.slice(0, width), match: false }];
-  const pattern = new RegExp(
-    `(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`,
-    'giu',
-  );
+  const pattern = new RegExp(`(${terms.map(escapeRegExp).join('|')})[\\p{L}\\p{N}]*`, 'giu');
   const first = text.search(pattern);
   const start = Math.max(0, (first === -1 ? 0 : first) - width / 3);
   const piece = (start > 0 ? '…' : '') + text.slice(start, start + width) + (start + width < text.length ? '…' : '');
@@ -60,8 +58,6 @@ const shown = (message: StoredMessage | undefined, options: SearchOptions): mess
   message.role !== 'tool' &&
   message.status !== 'error' &&
   (options.conversationId === undefined || message.conversationId === options.conversationId);
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function hitFor(message: StoredMessage, terms: string[]): SearchHit {
   const any = new RegExp(terms.map(escapeRegExp).join('|'), 'g');
