@@ -38,6 +38,11 @@ function codeBlock({ text, lang }: Tokens.Code): string {
 
 const marked = new Marked({ gfm: true, breaks: true, renderer: { code: codeBlock } });
 
+/** The tokens the renderer sees: text for speech reads the same Markdown the page shows. */
+export function lexMarkdown(text: string) {
+  return marked.lexer(text);
+}
+
 /** Markdown to HTML, not yet sanitised (exported for tests; the page only uses renderMarkdown). */
 export function markdownToHtml(text: string): string {
   return marked.parse(text, { async: false }).trim();

@@ -90,7 +90,7 @@ describe('connectAllowed', () => {
 
   it('matches an exact host', () => {
     expect(allows('https://huggingface.co', 'https://huggingface.co/api/models')).toBe(true);
-    expect(allows('https://huggingface.co', 'https://cdn.huggingface.co/x')).toBe(false);
+    expect(allows('https://huggingface.co', 'https://docs.huggingface.co/x')).toBe(false);
   });
 
   it('matches subdomains of a wildcard, but not the bare domain or look-alikes', () => {

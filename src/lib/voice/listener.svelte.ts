@@ -1,6 +1,6 @@
 // Speech to text with the browser's SpeechRecognition: interim words appear in the message box as you
 // speak, the final words are sent (or left to edit), and errors are explained in plain words.
-import { recognitionErrorMessage } from './speech-text.ts';
+import { recognitionErrorMessage } from './recognition-errors.ts';
 
 interface RecognitionResultLike {
   readonly isFinal: boolean;

@@ -1,6 +1,7 @@
 // Text to speech with the browser's speechSynthesis: a reply is cleaned (no code, tags or markup) and
 // spoken a sentence at a time, so Stop is instant and long replies never hit an engine's limit.
-import { sentenceChunks, textForSpeech } from './speech-text.ts';
+import { sentenceChunks } from './speech-chunks.ts';
+import { textForSpeech } from './speech-text.ts';
 import type { VoiceSettings } from './voice-settings.svelte.ts';
 
 export interface SpeakerHooks {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recognitionErrorMessage, sentenceChunks, textForSpeech } from './speech-text.ts';
+import { recognitionErrorMessage } from './recognition-errors.ts';
+import { sentenceChunks } from './speech-chunks.ts';
+import { textForSpeech } from './speech-text.ts';
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 const join = (chunks: string[]): string => chunks.join(' ');
