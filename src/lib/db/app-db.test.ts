@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from './app-db.ts';
 import { createConversation, latestConversation } from './conversations.ts';
 import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type NewMessage } from './messages.ts';
-import { getSetting, putSetting } from './settings.ts';
+import { putSetting, readSetting } from './settings.ts';
+import { SETTINGS } from './setting-schemas.ts';
+import { DEFAULT_GENERATION } from '../../workers/api-types.ts';
+import { log } from '../log/logger.ts';
 
 const MODEL = 'forgeai-fixtures/scripted-chat';
 
@@ -124,28 +127,57 @@ describe('conversations and messages', () => {
 });
 
 describe('settings', () => {
-  it('gives the fallback when a setting was never saved', async () => {
-    expect(await getSetting(db, 'hubEndpoint', 'https://huggingface.co')).toBe('https://huggingface.co');
+  it('gives the default when a setting was never saved', async () => {
+    expect(await readSetting(db, 'hubEndpoint')).toBe('https://huggingface.co');
+    expect(await readSetting(db, 'tools')).toEqual({ alwaysAllowed: [], maxRounds: 5, imageEndpoint: '' });
   });
 
   it('gives the saved value after putSetting, and the latest one after a second save', async () => {
     await putSetting(db, 'hubEndpoint', 'https://hf-mirror.com');
-    expect(await getSetting(db, 'hubEndpoint', 'https://huggingface.co')).toBe('https://hf-mirror.com');
+    expect(await readSetting(db, 'hubEndpoint')).toBe('https://hf-mirror.com');
     await putSetting(db, 'hubEndpoint', 'http://127.0.0.1:5174');
-    expect(await getSetting(db, 'hubEndpoint', 'https://huggingface.co')).toBe('http://127.0.0.1:5174');
+    expect(await readSetting(db, 'hubEndpoint')).toBe('http://127.0.0.1:5174');
   });
 
-  it('stores objects and falsy values as they are', async () => {
-    await putSetting(db, 'generation', { temperature: 0.2, doSample: false });
-    await putSetting(db, 'maxTokens', 0);
-    expect(await getSetting(db, 'generation', {})).toEqual({ temperature: 0.2, doSample: false });
-    expect(await getSetting(db, 'maxTokens', 200)).toBe(0);
+  it('stores falsy values as they are', async () => {
+    await putSetting(db, 'threads', 0);
+    await putSetting(db, 'voice', { ...SETTINGS.voice.fallback, autoSpeak: false, pitch: 0 });
+    expect(await readSetting(db, 'threads')).toBe(0);
+    expect(await readSetting(db, 'voice')).toMatchObject({ autoSpeak: false, pitch: 0 });
+  });
+
+  it('fills the fields a value saved by an older version lacks', async () => {
+    await db.settings.put({ key: 'generation', value: { temperature: 0.2 } });
+    expect(await readSetting(db, 'generation')).toEqual({ ...DEFAULT_GENERATION, temperature: 0.2 });
+  });
+
+  it.each([
+    ['tools', null],
+    ['tools', { alwaysAllowed: 'run_code' }],
+    ['voice', { rate: 'fast' }],
+    ['voice', { voices: null }],
+    ['hubEndpoint', 42],
+    ['hubEndpoint', 'javascript:alert(1)'],
+    ['device', 'quantum'],
+    ['threads', -1],
+    ['wantsHalfLifeDays', 0],
+    ['persona', ''],
+    ['generation', { maxNewTokens: 1e9 }],
+  ] as const)('a damaged %s setting (%j) reads as the default, with a line in the log', async (key, value) => {
+    await db.settings.put({ key, value });
+    expect(await readSetting(db, key)).toEqual(SETTINGS[key].fallback);
+    expect(log.all.at(-1)).toMatchObject({
+      level: 'WARN',
+      message: expect.stringMatching(
+        new RegExp(`^Setting "${key}" was not valid \\(${key}.* must be .*\\); using the default$`),
+      ),
+    });
   });
 
   it('keeps settings apart from another database', async () => {
-    await putSetting(db, 'theme', 'dark');
+    await putSetting(db, 'persona', 'mine');
     const other = new AppDB(`test-${crypto.randomUUID()}`);
-    expect(await getSetting(other, 'theme', 'light')).toBe('light');
+    expect(await readSetting(other, 'persona')).toBe('builtin-assistant');
     await other.delete();
   });
 });

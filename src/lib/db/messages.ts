@@ -2,6 +2,8 @@
 import type { Role } from '../../workers/api-types.ts';
 import type { ToolDisplay } from '../tools/registry.ts';
 import type { AppDB } from './app-db.ts';
+import { messageSchema } from './record-schemas.ts';
+import { keepValid } from './schema-kit.ts';
 
 export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -62,11 +64,12 @@ export async function updateMessage(
   await db.messages.update(id, changes);
 }
 
-export function messagesOf(db: AppDB, conversationId: number): Promise<StoredMessage[]> {
-  return db.messages
+export async function messagesOf(db: AppDB, conversationId: number): Promise<StoredMessage[]> {
+  const rows = await db.messages
     .where('[conversationId+createdAt]')
     .between([conversationId, 0], [conversationId, Infinity])
     .toArray();
+  return keepValid(messageSchema, rows, 'message');
 }
 
 /** A reply that was streaming when the page closed is kept, marked as interrupted. */

@@ -1,9 +1,13 @@
 // Each model's mind (wants, motivations, goals) is saved whole, per model id, after every change.
 import { emptyMind, type MindState } from '../forge/wants/types.ts';
+import { mindSchema } from '../forge/wants/mind-schema.ts';
 import type { AppDB } from './app-db.ts';
+import { keepValid } from './schema-kit.ts';
 
+/** The model's saved mind; a damaged one (logged) gives way to an empty mind rather than breaking the panels. */
 export async function loadMind(db: AppDB, modelId: string): Promise<MindState> {
-  return (await db.minds.get(modelId)) ?? emptyMind(modelId);
+  const saved = await db.minds.get(modelId);
+  return (saved && keepValid(mindSchema, [saved], 'mind')[0]) ?? emptyMind(modelId);
 }
 
 export async function saveMind(db: AppDB, mind: MindState): Promise<void> {

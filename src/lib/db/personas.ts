@@ -1,6 +1,8 @@
 // Users' own personas (the built-in ones live in code: src/lib/forge/personas.ts).
 import type { PersonaFields } from '../forge/personality.ts';
 import type { AppDB } from './app-db.ts';
+import { personaSchema } from './record-schemas.ts';
+import { check, keepValid } from './schema-kit.ts';
 
 export interface Persona extends PersonaFields {
   id: string;
@@ -8,13 +10,16 @@ export interface Persona extends PersonaFields {
   updatedAt: number;
 }
 
-export function listSavedPersonas(db: AppDB): Promise<Persona[]> {
-  return db.personas.orderBy('updatedAt').toArray();
+export async function listSavedPersonas(db: AppDB): Promise<Persona[]> {
+  return keepValid(personaSchema, await db.personas.orderBy('updatedAt').toArray(), 'persona');
 }
 
 export async function savePersona(db: AppDB, persona: Persona): Promise<void> {
   if (persona.builtIn) throw new Error('Built-in personas cannot be changed: duplicate it to make your own.');
-  await db.personas.put({ ...persona, updatedAt: Date.now() });
+  // Imported cards and edits alike: only a persona every part of the app can use is stored.
+  const checked = check(personaSchema, { ...persona, updatedAt: Date.now() }, 'persona');
+  if (!checked.ok) throw new Error(`This persona cannot be saved: ${checked.problem}.`);
+  await db.personas.put(checked.value);
 }
 
 export async function deletePersona(db: AppDB, id: string): Promise<void> {

@@ -1,6 +1,8 @@
 // Tool usage patterns, per model: how often each tool was called, how it went, how long it took.
 // They order the tool list in the prompt (most useful first) and show in the Mind panel.
 import type { AppDB } from './app-db.ts';
+import { toolUseSchema } from './record-schemas.ts';
+import { keepValid } from './schema-kit.ts';
 
 export interface ToolUse {
   modelId: string;
@@ -34,8 +36,8 @@ export async function recordToolUse(db: AppDB, modelId: string, tool: string, su
   });
 }
 
-export function toolUsesOf(db: AppDB, modelId: string): Promise<ToolUse[]> {
-  return db.toolUses.where('modelId').equals(modelId).toArray();
+export async function toolUsesOf(db: AppDB, modelId: string): Promise<ToolUse[]> {
+  return keepValid(toolUseSchema, await db.toolUses.where('modelId').equals(modelId).toArray(), 'tool use');
 }
 
 /** Higher for tools that worked often; failures count against. Unused tools score 0. */

@@ -2,7 +2,9 @@
 // from thumbs on designs, and makes the avatar's design from the persona's traits and the current wants.
 import type { AppDB } from '../db/app-db.ts';
 import type { Logger } from '../log/logger.ts';
+import { keepValid } from '../db/schema-kit.ts';
 import { DEFAULT_TRAINING } from './designs/default-training.ts';
+import { designMemorySchema } from './designs/design-schema.ts';
 import { designWants } from './designs/design-wants.ts';
 import { generateDesign, recordDesign, regenerate } from './designs/generate.ts';
 import { applyDesignFeedback, learnFromTraining } from './designs/learn.ts';
@@ -23,7 +25,8 @@ export class DesignStore {
 
   async use(modelId: string, traits: Traits, mind: MindState): Promise<void> {
     if (this.memory.modelId === modelId) return;
-    let memory = await this.db.designMemories.get(modelId);
+    const saved = await this.db.designMemories.get(modelId);
+    let memory = saved && keepValid(designMemorySchema, [saved], 'avatar design memory')[0];
     if (!memory) {
       memory = learnFromTraining(emptyDesignMemory(modelId), DEFAULT_TRAINING, Date.now()).memory;
       this.log.debug(`Learned generator: started ${modelId} from the built-in training set`);

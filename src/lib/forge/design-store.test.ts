@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../db/app-db.ts';
-import { Logger } from '../log/logger.ts';
+import { log, Logger } from '../log/logger.ts';
 import { DesignStore, designWants } from './design-store.svelte.ts';
 import { neutralTraits } from './personality.ts';
 import { emptyMind, type MindState } from './wants/types.ts';
@@ -78,5 +78,23 @@ describe('DesignStore', () => {
     await store.use('b', neutralTraits(), emptyMind('b'));
     expect(store.memory.history).toHaveLength(1);
     expect((await db.designMemories.get('a'))?.history).toHaveLength(2);
+  });
+});
+
+describe('a damaged saved generator', () => {
+  it('is logged and replaced by the built-in training, so the avatar still gets a design', async () => {
+    await db.designMemories.put({
+      modelId: 'm',
+      associations: {},
+      history: [{ id: 'd', palette: 'red' }],
+      updatedAt: 0,
+    } as never);
+    const store = new DesignStore(db, quietLog());
+    await store.use('m', neutralTraits(), emptyMind('m'));
+    expect(store.current?.palette).toHaveLength(3);
+    expect(Object.keys(store.memory.associations).length).toBeGreaterThan(10);
+    expect(log.all.at(-1)?.message).toMatch(
+      /^A saved avatar design memory \(row 1\) is damaged and was left out: .*history\[0\]/,
+    );
   });
 });

@@ -3,7 +3,8 @@
 // and saved after each change.
 import type { AppDB } from '../db/app-db.ts';
 import { loadMind, saveMind } from '../db/minds.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
+import { HALF_LIFE_DAYS } from '../db/setting-schemas.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ContextProvider, ReplyProcessor } from './turn.ts';
 import { applyFeedback, decay, learnFromTurn } from './wants/learn.ts';
@@ -11,9 +12,7 @@ import { wantsPrompt } from './wants/prompt.ts';
 import { exportMind, importMind, seedFromTraining } from './wants/training.ts';
 import { emptyMind, type MindChange, type MindState } from './wants/types.ts';
 
-/** How fast interests fade when not talked about, unless the user sets otherwise. */
-export const HALF_LIFE_DAYS = 14;
-const HALF_LIFE_KEY = 'wantsHalfLifeDays';
+export { HALF_LIFE_DAYS };
 
 export class MindStore {
   mind = $state.raw<MindState>(emptyMind(''));
@@ -27,7 +26,7 @@ export class MindStore {
   /** Switches to a model's mind, brought up to date for the time that passed. */
   async use(modelId: string): Promise<void> {
     if (this.mind.modelId === modelId) return;
-    this.halfLifeDays = await getSetting(this.db, HALF_LIFE_KEY, HALF_LIFE_DAYS);
+    this.halfLifeDays = await readSetting(this.db, 'wantsHalfLifeDays');
     const loaded = await loadMind(this.db, modelId);
     this.mind = loaded.updatedAt ? decay(loaded, Date.now(), this.halfLifeDays) : loaded;
   }
@@ -35,7 +34,7 @@ export class MindStore {
   async setHalfLife(days: number): Promise<void> {
     if (!Number.isFinite(days) || days <= 0) throw new Error('The half-life must be a number of days above 0.');
     this.halfLifeDays = days;
-    await putSetting(this.db, HALF_LIFE_KEY, days);
+    await putSetting(this.db, 'wantsHalfLifeDays', days);
   }
 
   /** Everything that changes the mind goes through here: shown at once, saved, and logged. */

@@ -1,14 +1,13 @@
 // The personas on offer (built-in + the user's own) and the one the current conversation uses.
 import type { AppDB } from '../db/app-db.ts';
 import { deletePersona, listSavedPersonas, savePersona, type Persona } from '../db/personas.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 import { fromCharacterCard, toCharacterCard } from './character-card.ts';
 import { neutralTraits, personalityPrompt } from './personality.ts';
 import { BUILT_IN_PERSONAS } from './personas.ts';
 
 const BUILT_IN: Persona[] = BUILT_IN_PERSONAS.map((p) => ({ ...p, builtIn: true, updatedAt: 0 }));
 const DEFAULT_ID = BUILT_IN[0].id;
-const LAST_USED_KEY = 'persona';
 
 export class PersonaStore {
   saved = $state.raw<Persona[]>([]);
@@ -29,12 +28,12 @@ export class PersonaStore {
 
   async restore(): Promise<void> {
     this.saved = await listSavedPersonas(this.db);
-    this.activeId = await getSetting(this.db, LAST_USED_KEY, DEFAULT_ID);
+    this.activeId = await readSetting(this.db, 'persona');
   }
 
   async choose(id: string): Promise<void> {
     this.activeId = this.all.some((p) => p.id === id) ? id : DEFAULT_ID;
-    await putSetting(this.db, LAST_USED_KEY, this.activeId);
+    await putSetting(this.db, 'persona', this.activeId);
   }
 
   async save(persona: Persona): Promise<void> {

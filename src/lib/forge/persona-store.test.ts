@@ -54,6 +54,25 @@ describe('PersonaStore', () => {
     expect(store.active.traits.curiosity).toBe(0.9);
   });
 
+  it('refuses to store a persona the rest of the app could not use, and keeps the saved one', async () => {
+    const mine = await store.create();
+    const broken = { ...mine, traits: { ...mine.traits, humor: Number.NaN } };
+    await expect(store.save(broken)).rejects.toThrow('This persona cannot be saved: persona.traits.humor must be');
+    await expect(store.save({ ...mine, name: '   ' })).rejects.toThrow('persona.name must be a non-empty string');
+    const reloaded = new PersonaStore(db);
+    await reloaded.restore();
+    expect(reloaded.saved).toEqual([mine]);
+  });
+
+  it('leaves out a damaged saved persona (and one posing as a built-in) instead of breaking the list', async () => {
+    const mine = await store.create();
+    await db.personas.put({ ...mine, id: 'junk', traits: 'x' } as never);
+    await db.personas.put({ ...mine, id: 'builtin-assistant' });
+    const reloaded = new PersonaStore(db);
+    await reloaded.restore();
+    expect(reloaded.all.map((p) => p.id)).toEqual([...store.all.slice(0, 3).map((p) => p.id), mine.id]);
+  });
+
   it('rejects a file that is not JSON with a clear message and keeps everything', async () => {
     await expect(store.importCard('not json {')).rejects.toThrow(/not JSON/);
     expect(store.all).toHaveLength(3);

@@ -1,10 +1,9 @@
 // Which device models run on: automatic (WebGPU when the browser has an adapter, else WASM) or forced.
 import type { Device } from '../../workers/api-types.ts';
 import type { AppDB } from '../db/app-db.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 
 export type DevicePreference = 'auto' | Device;
-const KEY = 'device';
 
 export class DeviceSetting {
   value = $state<DevicePreference>('auto');
@@ -12,12 +11,12 @@ export class DeviceSetting {
   constructor(private readonly db: AppDB) {}
 
   async restore(): Promise<void> {
-    this.value = await getSetting<DevicePreference>(this.db, KEY, 'auto');
+    this.value = await readSetting(this.db, 'device');
   }
 
   async save(value: DevicePreference): Promise<void> {
     this.value = value;
-    await putSetting(this.db, KEY, value);
+    await putSetting(this.db, 'device', value);
   }
 
   /** What a load request carries: undefined means "choose for me". */

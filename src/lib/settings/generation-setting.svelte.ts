@@ -1,10 +1,10 @@
 // How replies are generated: length and randomness. Saved; applies to the next message.
 import { DEFAULT_GENERATION, type GenerationSettings } from '../../workers/api-types.ts';
 import type { AppDB } from '../db/app-db.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
+import { MAX_REPLY_TOKENS } from '../db/setting-schemas.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 
-const KEY = 'generation';
-export const MAX_REPLY_TOKENS = 4096;
+export { MAX_REPLY_TOKENS };
 
 /** Keeps saved or typed values in range; temperature 0 means "always the likeliest token" (no sampling). */
 export function cleanGeneration(input: Partial<GenerationSettings>): GenerationSettings {
@@ -27,11 +27,11 @@ export class GenerationSetting {
   constructor(private readonly db: AppDB) {}
 
   async restore(): Promise<void> {
-    this.value = cleanGeneration(await getSetting<Partial<GenerationSettings>>(this.db, KEY, {}));
+    this.value = cleanGeneration(await readSetting(this.db, 'generation'));
   }
 
   async save(change: Partial<GenerationSettings>): Promise<void> {
     this.value = cleanGeneration({ ...this.value, ...change });
-    await putSetting(this.db, KEY, this.value);
+    await putSetting(this.db, 'generation', this.value);
   }
 }

@@ -1,10 +1,8 @@
 // The Hub endpoint the app downloads from: ?hub=<url> for this visit, else the saved setting, else the Hub.
 import type { AppDB } from '../db/app-db.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 import { endpointBlockedReason } from '../pwa/csp.ts';
 import { DEFAULT_HUB_ENDPOINT, hubEndpointFromUrl, parseHubEndpoint } from './hub-endpoint.ts';
-
-const KEY = 'hubEndpoint';
 
 export class HubSettings {
   endpoint = $state(DEFAULT_HUB_ENDPOINT);
@@ -26,7 +24,7 @@ export class HubSettings {
   }
 
   async restore(): Promise<void> {
-    if (!this.fromUrl) this.endpoint = await getSetting(this.db, KEY, DEFAULT_HUB_ENDPOINT);
+    if (!this.fromUrl) this.endpoint = await readSetting(this.db, 'hubEndpoint');
   }
 
   /** Saves a new endpoint; returns an error message if it is not a valid URL. */
@@ -37,7 +35,7 @@ export class HubSettings {
     if (blocked) return blocked;
     this.endpoint = parsed.endpoint;
     this.fromUrl = false;
-    await putSetting(this.db, KEY, parsed.endpoint);
+    await putSetting(this.db, 'hubEndpoint', parsed.endpoint);
     return undefined;
   }
 

@@ -1,9 +1,7 @@
 // How many threads ONNX Runtime's WASM backend uses. Threads need a cross-origin isolated page
 // (the service worker makes it so); without that the count is always 1.
 import type { AppDB } from '../db/app-db.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
-
-const KEY = 'threads';
+import { putSetting, readSetting } from '../db/settings.ts';
 
 /** The processor's logical cores, as the browser reports them (at least 1). */
 export function processorCores(): number {
@@ -25,12 +23,12 @@ export class ThreadsSetting {
   constructor(private readonly db: AppDB) {}
 
   async restore(): Promise<void> {
-    this.value = await getSetting<number>(this.db, KEY, 0);
+    this.value = await readSetting(this.db, 'threads');
   }
 
   async save(value: number): Promise<void> {
     this.value = Number.isFinite(value) ? Math.max(0, Math.min(this.cores, Math.round(value))) : 0;
-    await putSetting(this.db, KEY, this.value);
+    await putSetting(this.db, 'threads', this.value);
   }
 
   get count(): number {

@@ -1,18 +1,12 @@
 // What the user decided about tools: which ones may always run without asking, and how many tool
 // rounds one message may take. Also holds the question on screen while a risky tool waits.
 import type { AppDB } from '../db/app-db.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
+import { DEFAULT_MAX_ROUNDS } from '../db/setting-schemas.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 import type { Tool } from './registry.ts';
 import type { PermissionAnswer, ToolPermissions } from './tool-runner.ts';
 
-const KEY = 'tools';
-export const DEFAULT_MAX_ROUNDS = 5;
-
-interface Saved {
-  alwaysAllowed: string[];
-  maxRounds: number;
-  imageEndpoint: string;
-}
+export { DEFAULT_MAX_ROUNDS };
 
 export interface PendingQuestion {
   tool: Tool;
@@ -31,19 +25,18 @@ export class ToolPreferences implements ToolPermissions {
   constructor(private readonly db: AppDB) {}
 
   async restore(): Promise<void> {
-    const saved = await getSetting<Partial<Saved>>(this.db, KEY, {});
-    this.alwaysAllowedTools = saved.alwaysAllowed ?? [];
-    this.maxRounds = saved.maxRounds ?? DEFAULT_MAX_ROUNDS;
-    this.imageEndpoint = saved.imageEndpoint ?? '';
+    const saved = await readSetting(this.db, 'tools');
+    this.alwaysAllowedTools = saved.alwaysAllowed;
+    this.maxRounds = saved.maxRounds;
+    this.imageEndpoint = saved.imageEndpoint;
   }
 
   private async save(): Promise<void> {
-    const saved: Saved = {
+    await putSetting(this.db, 'tools', {
       alwaysAllowed: [...this.alwaysAllowedTools],
       maxRounds: this.maxRounds,
       imageEndpoint: this.imageEndpoint,
-    };
-    await putSetting(this.db, KEY, saved);
+    });
   }
 
   alwaysAllowed(tool: string): boolean {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../db/app-db.ts';
-import { getSetting } from '../db/settings.ts';
+import { readSetting } from '../db/settings.ts';
 import type { Tool } from './registry.ts';
 import { DEFAULT_MAX_ROUNDS, ToolPreferences } from './tool-preferences.svelte.ts';
 
@@ -153,7 +153,7 @@ describe('ToolPreferences', () => {
     preferences.pending?.answer('always');
     await answer;
     await preferences.setMaxRounds(8);
-    expect(await getSetting(db, 'tools', {})).toMatchObject({ alwaysAllowed: ['write_file'], maxRounds: 8 });
+    expect(await readSetting(db, 'tools')).toMatchObject({ alwaysAllowed: ['write_file'], maxRounds: 8 });
     const again = await reloaded();
     expect(again.maxRounds).toBe(8);
     expect(again.alwaysAllowedTools).toEqual(['write_file']);

@@ -1,9 +1,8 @@
 // Voice settings, saved: speak replies automatically, rate and pitch, a voice per persona, and whether
 // the microphone sends what it heard or leaves it in the box for editing.
 import type { AppDB } from '../db/app-db.ts';
-import { getSetting, putSetting } from '../db/settings.ts';
-
-const KEY = 'voice';
+import { SETTINGS } from '../db/setting-schemas.ts';
+import { putSetting, readSetting } from '../db/settings.ts';
 
 export interface VoicePreferences {
   autoSpeak: boolean;
@@ -15,7 +14,7 @@ export interface VoicePreferences {
   sendWhenHeard: boolean;
 }
 
-export const DEFAULT_VOICE: VoicePreferences = { autoSpeak: false, rate: 1, pitch: 1, voices: {}, sendWhenHeard: true };
+export const DEFAULT_VOICE: VoicePreferences = SETTINGS.voice.fallback;
 
 const clamp = (value: unknown, min: number, max: number, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
@@ -26,20 +25,13 @@ export class VoiceSettings {
   constructor(private readonly db: AppDB) {}
 
   async restore(): Promise<void> {
-    const saved = await getSetting<Partial<VoicePreferences>>(this.db, KEY, {});
-    this.value = {
-      autoSpeak: saved.autoSpeak === true,
-      rate: clamp(saved.rate, 0.5, 2, 1),
-      pitch: clamp(saved.pitch, 0, 2, 1),
-      voices: saved.voices && typeof saved.voices === 'object' ? saved.voices : {},
-      sendWhenHeard: saved.sendWhenHeard !== false,
-    };
+    this.value = await readSetting(this.db, 'voice');
   }
 
   async save(change: Partial<VoicePreferences>): Promise<void> {
     const next = { ...this.value, ...change };
     this.value = { ...next, rate: clamp(next.rate, 0.5, 2, 1), pitch: clamp(next.pitch, 0, 2, 1) };
-    await putSetting(this.db, KEY, this.value);
+    await putSetting(this.db, 'voice', this.value);
   }
 
   voiceFor(personaId: string): string {

@@ -137,16 +137,17 @@ describe('exportMind / importMind', () => {
   });
 
   it.each([
-    [{ wants: 'x' }, 'Invalid mind file: mind.wants must be an array'],
-    [{ wants: [{ intensity: 0.5 }] }, 'Invalid mind file: mind.wants[0].subject must be "user" or "ai"'],
+    [{ wants: 'x' }, 'Invalid mind file: mind.wants must be a list'],
+    [{ wants: [{ intensity: 0.5 }] }, 'Invalid mind file: mind.wants[0].id is missing'],
+    [{ wants: [{ ...seeded.wants[0], subject: 'both' }] }, 'mind.wants[0].subject must be one of "user", "ai"'],
     [{ wants: [{ ...seeded.wants[0], intensity: 1.2 }] }, 'mind.wants[0].intensity must be a number from 0 to 1'],
-    [{ wants: [seeded.wants[0], seeded.wants[0]] }, 'mind.wants[1].id must be unique'],
+    [{ wants: [seeded.wants[0], seeded.wants[0]] }, 'mind.wants[1] must be unique'],
     [{ motivations: { music: '0.7' } }, 'mind.motivations.music must be a number from 0 to 1'],
     [{ interactions: { music: 1.5 } }, 'mind.interactions.music must be a whole number ≥ 0'],
     [{ goals: [{ ...seeded.goals[0], priority: 0 }] }, 'mind.goals[0].priority must be a whole number from 1 to 10'],
     [{ goals: [{ ...seeded.goals[0], done: 'no' }] }, 'mind.goals[0].done must be true or false'],
     [{ preferences: [1] }, 'mind.preferences[0] must be a string'],
-    [{ updatedAt: null }, 'mind.updatedAt must be a number'],
+    [{ updatedAt: null }, 'mind.updatedAt must be a time (a number ≥ 0)'],
   ])('rejects a malformed mind: %j', (changes, message) => {
     expect(() => importMind(wrap({ ...seeded, ...changes }), 'm')).toThrow(message);
   });

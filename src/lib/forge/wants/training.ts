@@ -4,7 +4,8 @@ import { addOrStrengthenWant } from './learn.ts';
 import { addGoal, updateGoal } from './edit.ts';
 import { topicOf } from './extract.ts';
 import { normalizeTopic, type MindState } from './types.ts';
-import { validateMind } from './validate.ts';
+import { check } from '../../db/schema-kit.ts';
+import { mindSchema } from './mind-schema.ts';
 
 const TAGS = ['internal_want', 'motivation_level', 'goal', 'goal_priority', 'goal_progress', 'preference', 'dislike'];
 const NAMES = TAGS.join('|');
@@ -137,5 +138,7 @@ export function importMind(text: string, modelId: string): MindState {
     throw new Error(`Unsupported mind file version ${JSON.stringify(version)}; this app reads version ${MIND_VERSION}`);
   }
   if (!('mind' in data)) throw new Error('Invalid mind file: "mind" is missing');
-  return { ...validateMind(data.mind), modelId };
+  const mind = check(mindSchema, data.mind, 'mind');
+  if (!mind.ok) throw new Error(`Invalid mind file: ${mind.problem}`);
+  return { ...mind.value, modelId };
 }
