@@ -42,7 +42,7 @@ test('back up, start from an empty browser, restore: the same conversation is ba
 
   await restore.setInputFiles(backupPath);
   await expect(
-    other.getByRole('status').filter({ hasText: 'Restored 1 conversation(s) and 2 message(s).' }),
+    other.getByRole('status').filter({ hasText: 'restored 1 conversation(s) and 2 message(s).' }),
   ).toBeVisible();
   await expect(other.getByRole('article', { name: 'You' })).toHaveText(/Remember the lighthouse/);
   await expect(assistantMessages(other).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
