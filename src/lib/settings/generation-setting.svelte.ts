@@ -2,9 +2,9 @@
 import { DEFAULT_GENERATION, type GenerationSettings } from '../../workers/api-types.ts';
 import type { AppDB } from '../db/app-db.ts';
 import { getSetting, putSetting } from '../db/settings.ts';
+import { MAX_REPLY_TOKENS } from './reply-limit.ts';
 
 const KEY = 'generation';
-export const MAX_REPLY_TOKENS = 4096;
 
 /** Keeps saved or typed values in range; temperature 0 means "always the likeliest token" (no sampling). */
 export function cleanGeneration(input: Partial<GenerationSettings>): GenerationSettings {
