@@ -55,9 +55,9 @@ export function assistantMessages(page: Page) {
   return page.getByRole('article', { name: 'Assistant' });
 }
 
-export type HubFault = 'missing' | 'corrupt' | 'error' | 'slow';
+export type HubFault = 'missing' | 'corrupt' | 'error' | 'slow' | 'cut';
 
-/** Makes one file of one model on the local Hub missing, corrupt, failing or slow (see scripts/hub-faults.ts). */
+/** Makes one file of one model on the local Hub missing, corrupt, failing, slow or cut off (see scripts/hub-faults.ts). */
 export async function setHubFault(request: APIRequestContext, model: string, file: string, fault: HubFault) {
   const params = new URLSearchParams({ model, file, fault });
   const response = await request.post(`${HUB}/__faults?${params}`);

@@ -117,6 +117,65 @@ test('a missing ONNX file gives a clear error, and the next Load works once it i
   await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
 });
 
+test('a download cut off mid-way says it was interrupted, keeps nothing, and Load downloads it again', async ({
+  page,
+  request,
+}) => {
+  await setHubFault(request, SCRIPTED_CHAT.id, ONNX_Q8, 'cut');
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Model' }).fill(SCRIPTED_CHAT.id);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`The download of "${SCRIPTED_CHAT.id}" was interrupted before it finished`, {
+    timeout: 45_000,
+  });
+  await expect(alert).toContainText('press Load to download it again');
+  test.info().annotations.push({ type: 'cut download message', description: (await alert.textContent()) ?? '' });
+  expect(await cachedRows(page, SCRIPTED_CHAT.id)).toEqual(NOTHING);
+
+  await clearHubFaults(request);
+  await loadAgain(page, SCRIPTED_CHAT.id);
+  await send(page, 'Are you whole now?');
+  await expect(assistantMessages(page).last().getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+});
+
+test('a server error names the file once, without "error error", and says Load tries again', async ({
+  page,
+  request,
+}) => {
+  await setHubFault(request, SCRIPTED_CHAT.id, ONNX_Q8, 'error');
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Model' }).fill(SCRIPTED_CHAT.id);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`could not send ${ONNX_Q8} of "${SCRIPTED_CHAT.id}" (Internal server error)`, {
+    timeout: 45_000,
+  });
+  await expect(alert).toContainText('press Load to try again');
+  await expect(alert).not.toContainText(/error error/i);
+});
+
+test('a missing tokenizer and a damaged config.json are each named, with what to do', async ({ page, request }) => {
+  await setHubFault(request, SCRIPTED_CHAT.id, 'tokenizer.json', 'missing');
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Model' }).fill(SCRIPTED_CHAT.id);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    `"${SCRIPTED_CHAT.id}" on ${HUB} has no tokenizer.json: the repo lacks the tokenizer file`,
+    {
+      timeout: 45_000,
+    },
+  );
+  await expect(alert).not.toContainText('weight format');
+
+  await clearHubFaults(request);
+  await setHubFault(request, SCRIPTED_CHAT.id, 'config.json', 'corrupt');
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(alert).toContainText(`config.json of "${SCRIPTED_CHAT.id}" is not valid JSON`, { timeout: 45_000 });
+  expect(await cachedRows(page, SCRIPTED_CHAT.id)).toEqual(NOTHING);
+});
+
 test('offline with nothing cached: the alert says the endpoint cannot be reached', async ({ page, context }) => {
   await openApp(page);
   await page.getByRole('combobox', { name: 'Model' }).fill(TINY_RANDOM_LLAMA.id);

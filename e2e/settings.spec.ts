@@ -1,5 +1,6 @@
-import { SCRIPTED_CHAT } from '../scripts/fixtures/catalog.ts';
-import { assistantMessages, expect, HUB, loadModel, send, test } from './fixtures.ts';
+import { SCRIPTED_CHAT, SCRIPTED_CONTEXT_LENGTH } from '../scripts/fixtures/catalog.ts';
+import { longestReplyFor, MAX_REPLY_TOKENS } from '../src/lib/settings/reply-limit.ts';
+import { assistantMessages, expect, HUB, loadModel, openApp, send, test } from './fixtures.ts';
 
 test('the Hub endpoint set in Settings is saved and used for downloads', async ({ page }) => {
   await page.goto('/');
@@ -53,4 +54,28 @@ test('the longest-reply setting is saved and cuts the next reply', async ({ page
   expect(text.length).toBeGreaterThan(0);
   expect(SCRIPTED_CHAT.reply.startsWith(text)).toBe(true);
   expect(text.length).toBeLessThan(SCRIPTED_CHAT.reply.length);
+});
+
+test('Longest reply at its maximum is capped for the loaded model, and a message still gets its reply', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByText('Settings', { exact: true }).click();
+  const replyLength = page.getByRole('spinbutton', { name: 'Longest reply (tokens)' });
+  await expect(replyLength).toHaveAttribute('max', String(MAX_REPLY_TOKENS));
+  await replyLength.fill(String(MAX_REPLY_TOKENS));
+  await replyLength.blur();
+  await expect(page.getByTestId('reply-limit')).toBeHidden(); // no model yet: nothing to cap against
+
+  await loadModel(page, SCRIPTED_CHAT.id);
+  const limit = longestReplyFor(SCRIPTED_CONTEXT_LENGTH);
+  await expect(page.getByTestId('reply-limit')).toContainText(`At most ${limit} for this model`);
+  await expect(replyLength).toHaveAttribute('max', String(limit));
+  await expect(replyLength).toHaveValue(String(MAX_REPLY_TOKENS)); // the setting itself is kept
+
+  await send(page, 'Hi');
+  const reply = assistantMessages(page).last();
+  await expect(reply).toHaveAttribute('data-status', 'done');
+  await expect(reply.getByTestId('message-text')).toHaveText(SCRIPTED_CHAT.reply);
+  await expect(page.getByRole('alert')).toBeHidden();
 });

@@ -15,6 +15,7 @@ import { DEFAULT_GENERATION } from '../src/workers/api-types.ts';
 import {
   DEMO_MODEL_ID,
   FIXTURES,
+  SCRIPTED_CONTEXT_LENGTH,
   TOOL_RESULT_MARKER,
   type LlamaFixture,
   type ScriptedFixture,
@@ -46,7 +47,7 @@ async function writeScripted(fixture: ScriptedFixture): Promise<void> {
   });
   const eos = fixture.chatTemplate ? SPECIAL.imEnd : SPECIAL.eos;
   const eosId = tokenizer.idOf(eos);
-  const contextLength = 2048;
+  const contextLength = SCRIPTED_CONTEXT_LENGTH;
   const config = fixture.chatTemplate
     ? {
         model_type: 'llama',

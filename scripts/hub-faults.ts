@@ -1,12 +1,12 @@
-// Test controls for the local Hub: make one file missing, corrupt, failing or slow, then fix it again.
-//   POST /__faults?model=owner/name&file=onnx/model_quantized.onnx&fault=corrupt   (missing|corrupt|error|slow)
+// Test controls for the local Hub: make one file missing, corrupt, failing, slow or cut off, then fix it again.
+//   POST /__faults?model=owner/name&file=onnx/model_quantized.onnx&fault=corrupt   (missing|corrupt|error|slow|cut)
 //   POST /__faults?clear=1
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
 
-export type Fault = 'missing' | 'corrupt' | 'error' | 'slow';
-const FAULTS: Fault[] = ['missing', 'corrupt', 'error', 'slow'];
+export type Fault = 'missing' | 'corrupt' | 'error' | 'slow' | 'cut';
+const FAULTS: Fault[] = ['missing', 'corrupt', 'error', 'slow', 'cut'];
 
 /** How fast a 'slow' file is sent: slow enough that a test can cancel mid-way. */
 const SLOW_BYTES_PER_TICK = 16 * 1024;
@@ -32,7 +32,7 @@ export class HubFaults {
     } else if (model && file && fault && FAULTS.includes(fault)) {
       this.faults.set(`${model}/${file}`, fault);
       res.writeHead(204).end();
-    } else res.writeHead(400).end('need model, file and fault (missing|corrupt|error|slow), or clear=1');
+    } else res.writeHead(400).end('need model, file and fault (missing|corrupt|error|slow|cut), or clear=1');
     return true;
   }
 }
@@ -43,6 +43,14 @@ export function sendCorrupt(res: ServerResponse, size: number, headers: Record<s
   body.write('this is not an ONNX file');
   res.writeHead(200, { ...headers, 'Content-Length': size });
   res.end(body);
+}
+
+/** Announces the whole file, sends half of it, then drops the connection: a download cut off mid-way. */
+export function sendCut(res: ServerResponse, path: string, size: number, headers: Record<string, string>): void {
+  res.writeHead(200, { ...headers, 'Content-Length': size });
+  const stream = createReadStream(path, { end: Math.max(0, Math.floor(size / 2) - 1) });
+  stream.on('data', (chunk) => res.write(chunk));
+  stream.on('end', () => res.socket?.destroy());
 }
 
 export function sendSlowly(res: ServerResponse, path: string, size: number, headers: Record<string, string>): void {

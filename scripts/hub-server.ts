@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative } from 'node:path';
-import { HubFaults, sendCorrupt, sendSlowly } from './hub-faults.ts';
+import { HubFaults, sendCorrupt, sendCut, sendSlowly } from './hub-faults.ts';
 
 export interface HubServerOptions {
   /** Test controls (see hub-faults.ts); a fresh table when left out. */
@@ -174,6 +174,7 @@ async function sendModelFile(
   // Size probes (Range: bytes=0-0) are answered truthfully, so only the download itself is affected.
   if (fault === 'corrupt' && !req.headers.range) return sendCorrupt(res, info.size, headers);
   if (fault === 'slow' && !req.headers.range) return sendSlowly(res, file, info.size, headers);
+  if (fault === 'cut' && !req.headers.range) return sendCut(res, file, info.size, headers);
   await sendFile(req, res, file, {});
 }
 

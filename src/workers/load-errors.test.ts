@@ -54,6 +54,65 @@ describe('explainLoadFailure', () => {
     );
   });
 
+  it('says a cut download was interrupted and that Load downloads it again, not just "network error"', async () => {
+    endpointAnswers(206);
+    const error = await explain('network error');
+    expect(error.message).toBe(
+      'The download of "owner/name" was interrupted before it finished (network error). Nothing half-downloaded was kept: press Load to download it again.',
+    );
+  });
+
+  it('says a missing tokenizer file is missing from the repo, without suggesting another weight format', async () => {
+    endpointAnswers(206);
+    const error = await explain('Could not locate file: "http://hub.test/owner/name/resolve/main/tokenizer.json".');
+    expect(error.message).toBe(
+      '"owner/name" on http://hub.test has no tokenizer.json: the repo lacks the tokenizer file, so transformers.js cannot use this model as it is. Pick a model made for transformers.js (e.g. from onnx-community).',
+    );
+    expect(error.message).not.toMatch(/weight format/i);
+  });
+
+  it('names tokenizer_config.json when transformers.js only says it could not read the tokenizer class', async () => {
+    endpointAnswers(206);
+    const error = await explain("Cannot read properties of undefined (reading 'tokenizer_class')");
+    expect(error.message).toMatch(/^"owner\/name" on http:\/\/hub.test has no tokenizer_config.json: the repo lacks/);
+  });
+
+  it('names the JSON file that is not valid JSON', async () => {
+    const served: Record<string, string> = {
+      'config.json': '{"model_type": "llama"}',
+      'tokenizer_config.json': 'this is not JSON',
+      'tokenizer.json': '{}',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body = served[url.split('/resolve/main/')[1]];
+        return body === undefined ? new Response('Not found', { status: 404 }) : new Response(body, { status: 200 });
+      }),
+    );
+    const error = await explain('Unexpected token \'h\', "this is not JSON" is not valid JSON');
+    expect(error.message).toMatch(
+      /^tokenizer_config.json of "owner\/name" is not valid JSON \(a damaged download or a wrong file\)\. Nothing was kept; press Load to try again\./,
+    );
+  });
+
+  it('words a server error once, with the file, instead of transformers.js’s "Internal server error error"', async () => {
+    endpointAnswers(206);
+    const error = await explain(
+      'Internal server error error occurred while trying to load file: "http://hub.test/owner/name/resolve/main/onnx/model_quantized.onnx".',
+    );
+    expect(error.message).toBe(
+      'http://hub.test could not send onnx/model_quantized.onnx of "owner/name" (Internal server error). The trouble is on the server\'s side and often passes: press Load to try again.',
+    );
+    expect(error.message).not.toMatch(/error error/i);
+  });
+
+  it('says the server failed when config.json itself answers with a 5xx', async () => {
+    endpointAnswers(503);
+    const error = await explain("Cannot read properties of undefined (reading 'model_type')");
+    expect(error.message).toMatch(/^http:\/\/hub.test could not send config.json of "owner\/name" \(HTTP 503\)\./);
+  });
+
   it('keeps anything else as it is, with the model named', async () => {
     endpointAnswers(206);
     expect((await explain('out of memory')).message).toBe('Could not load "owner/name": out of memory');

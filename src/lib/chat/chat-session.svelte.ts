@@ -1,4 +1,6 @@
 // One conversation on screen: sends a message, streams the reply into it and saves both as it goes.
+// The messages shown are read live from IndexedDB, so a reply another tab writes shows as it grows.
+import { liveQuery, type Subscription } from 'dexie';
 import type { AppDB } from '../db/app-db.ts';
 import {
   createConversation,
@@ -6,7 +8,14 @@ import {
   setConversationPersona,
   type Conversation,
 } from '../db/conversations.ts';
-import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type StoredMessage } from '../db/messages.ts';
+import {
+  addMessage,
+  markInterruptedReplies,
+  messagesOf,
+  updateMessage,
+  type NewMessage,
+  type StoredMessage,
+} from '../db/messages.ts';
 import type { ModelClient } from '../model/model-client.svelte.ts';
 import { DEFAULT_GENERATION, type GenerationSettings, type LoadedModel } from '../../workers/api-types.ts';
 import { runTurn, type ContextProvider, type ModelPort, type ReplyProcessor } from '../forge/turn.ts';
@@ -15,6 +24,8 @@ import { ReplyStream, type SaveMessage } from './reply-stream.ts';
 import { historyNewestFirst } from './history.ts';
 import { chatToolRounds, type ChatToolHooks } from './chat-tools.ts';
 import type { Toolbox } from '../tools/toolbox.svelte.ts';
+import { ReplyLocks } from './reply-locks.ts';
+import { ShownMessages } from './shown-messages.ts';
 
 export interface ChatSessionOptions {
   /** The active persona's part of the system prompt. */
@@ -38,6 +49,12 @@ export class ChatSession {
   messages = $state<StoredMessage[]>([]);
   error = $state('');
 
+  private readonly locks = new ReplyLocks();
+  private readonly shown = new ShownMessages();
+  private live: Subscription | undefined;
+  /** Locks of the replies this turn writes, let go when the turn ends. */
+  private heldReplies: (() => void)[] = [];
+
   constructor(
     private readonly db: AppDB,
     private readonly model: ModelClient,
@@ -46,11 +63,12 @@ export class ChatSession {
 
   /** Shows the most recent conversation again after a reload. */
   async restore(): Promise<void> {
-    await markInterruptedReplies(this.db);
+    // Replies cut off by a closed page become "stopped"; those another open tab still writes do not.
+    await this.locks.sweep(() => markInterruptedReplies(this.db, this.locks));
     const latest = await latestConversation(this.db);
     if (!latest) return;
     this.conversation = latest;
-    this.messages = await messagesOf(this.db, latest.id);
+    this.show(latest.id, await messagesOf(this.db, latest.id));
   }
 
   /** Shows a saved conversation (from search); false if it no longer exists. */
@@ -59,15 +77,55 @@ export class ChatSession {
     const conversation = await this.db.conversations.get(conversationId);
     if (!conversation) return false;
     this.conversation = conversation;
-    this.messages = await messagesOf(this.db, conversation.id);
+    this.show(conversation.id, await messagesOf(this.db, conversation.id));
     this.error = '';
     return true;
   }
 
   newChat(): void {
     this.conversation = null;
-    this.messages = [];
+    this.show(undefined, []);
     this.error = '';
+  }
+
+  /** Shows a conversation's messages and follows its changes in the database, from any tab. */
+  private show(conversationId: number | undefined, messages: StoredMessage[]): void {
+    this.live?.unsubscribe();
+    this.live = undefined;
+    this.shown.reset();
+    this.messages = this.shown.merge([], messages);
+    if (conversationId === undefined) return;
+    this.live = liveQuery(() => messagesOf(this.db, conversationId)).subscribe({
+      next: (stored) => {
+        if (this.conversation?.id === conversationId) this.messages = this.shown.merge(this.messages, stored);
+      },
+      error: (error: unknown) => log.warn(`The conversation stopped updating from storage: ${String(error)}`),
+    });
+  }
+
+  /**
+   * Adds a message this tab writes and shows it at once. Streaming ones (replies, running tools) hold
+   * their lock until the turn ends, so other tabs starting up leave them alone.
+   */
+  private async addOwn(message: NewMessage): Promise<StoredMessage> {
+    const add = () => addMessage(this.db, message);
+    const { message: stored, release } =
+      message.status === 'streaming' ? await this.locks.create(add) : { message: await add(), release: undefined };
+    if (release) this.heldReplies.push(release);
+    // The live query may have shown the new row already: keep one entry per message.
+    const at = this.messages.findIndex((m) => m.id === stored.id);
+    if (at === -1) this.messages.push(stored);
+    else this.messages[at] = stored;
+    // The proxied object in the array, so every later change shows on screen.
+    const shown = this.messages[at === -1 ? this.messages.length - 1 : at];
+    this.shown.adopt(shown);
+    return shown;
+  }
+
+  /** The turn is over and its messages saved as they ended: other tabs may now sweep them. */
+  private endTurn(): void {
+    for (const release of this.heldReplies.splice(0)) release();
+    this.shown.doneWriting();
   }
 
   /** True from Send until the reply is saved (building the prompt comes before the model is busy). */
@@ -90,18 +148,21 @@ export class ChatSession {
       this.error = `Your message could not be saved in the browser's storage (${error instanceof Error ? error.message : String(error)}). Free some disk space and send again.`;
       log.error(this.error);
     } finally {
+      this.endTurn();
       this.sending = false;
     }
   }
 
   private async sendTurn(content: string, loaded: LoadedModel): Promise<void> {
-    const conversation =
-      this.conversation ??
-      (await createConversation(this.db, loaded.modelId, content.slice(0, 60), this.options.personaId()));
-    this.conversation = conversation;
+    let conversation = this.conversation;
+    if (!conversation) {
+      conversation = await createConversation(this.db, loaded.modelId, content.slice(0, 60), this.options.personaId());
+      this.conversation = conversation;
+      this.show(conversation.id, []);
+    }
     const earlier = [...this.messages];
     const base = { conversationId: conversation.id, modelId: loaded.modelId };
-    this.messages.push(await addMessage(this.db, { ...base, role: 'user', text: content, status: 'done' }));
+    await this.addOwn({ ...base, role: 'user', text: content, status: 'done' });
     this.options.onPhase?.('thinking');
     let reply = await this.startReply(base);
     this.toolAbort = new AbortController();
@@ -109,8 +170,7 @@ export class ChatSession {
     const hooks: ChatToolHooks = {
       addToolMessage: async (tool) => {
         this.options.onPhase?.({ working: tool.name });
-        this.messages.push(await addMessage(this.db, { ...base, role: 'tool', text: '', status: 'streaming', tool }));
-        return this.messages[this.messages.length - 1];
+        return this.addOwn({ ...base, role: 'tool', text: '', status: 'streaming', tool });
       },
       saveMessage: save,
       nextReply: async (previous) => {
@@ -157,9 +217,7 @@ export class ChatSession {
 
   /** A new, empty assistant message on screen, streaming. */
   private async startReply(base: { conversationId: number; modelId: string }): Promise<ReplyStream> {
-    this.messages.push(await addMessage(this.db, { ...base, role: 'assistant', text: '', status: 'streaming' }));
-    // Keep working with the proxied object in the array, so every change shows on screen.
-    const message = this.messages[this.messages.length - 1];
+    const message = await this.addOwn({ ...base, role: 'assistant', text: '', status: 'streaming' });
     return new ReplyStream(
       message,
       (id, changes) => this.saveReply(id, changes),

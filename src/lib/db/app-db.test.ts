@@ -124,6 +124,39 @@ describe('conversations and messages', () => {
     expect(byId.get(finished.id)).toMatchObject({ status: 'done', text: 'Once upon a time.' });
     expect(await markInterruptedReplies(db)).toBe(0);
   });
+
+  it('leaves a reply alone while another tab still writes it (its lock is held), and stops one whose writer is gone', async () => {
+    const chat = await createConversation(db, MODEL);
+    const live = await addMessage(db, message(chat.id, 'assistant', 'Still coming', 'streaming'));
+    tick();
+    const orphan = await addMessage(db, message(chat.id, 'assistant', 'Cut off', 'streaming'));
+    const asked: number[][] = [];
+    const writers = {
+      liveWriters: async (ids: number[]) => {
+        asked.push(ids);
+        return new Set([live.id]);
+      },
+    };
+
+    expect(await markInterruptedReplies(db, writers)).toBe(1);
+    const byId = new Map((await messagesOf(db, chat.id)).map((m) => [m.id, m]));
+    expect(byId.get(live.id)).toMatchObject({ status: 'streaming', text: 'Still coming' });
+    expect(byId.get(orphan.id)).toMatchObject({ status: 'stopped', text: 'Cut off' });
+    expect(asked).toEqual([[live.id, orphan.id]]);
+  });
+
+  it('does not stop a reply that finished while the sweep asked about its writer', async () => {
+    const chat = await createConversation(db, MODEL);
+    const reply = await addMessage(db, message(chat.id, 'assistant', 'Almost', 'streaming'));
+    const writers = {
+      liveWriters: async () => {
+        await updateMessage(db, reply.id, { text: 'Almost done.', status: 'done' }); // the writer finishes, then lets go
+        return new Set<number>();
+      },
+    };
+    expect(await markInterruptedReplies(db, writers)).toBe(0);
+    expect((await messagesOf(db, chat.id))[0]).toMatchObject({ status: 'done', text: 'Almost done.' });
+  });
 });
 
 describe('settings', () => {

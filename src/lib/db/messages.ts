@@ -72,7 +72,27 @@ export async function messagesOf(db: AppDB, conversationId: number): Promise<Sto
   return keepValid(messageSchema, rows, 'message');
 }
 
-/** A reply that was streaming when the page closed is kept, marked as interrupted. */
-export async function markInterruptedReplies(db: AppDB): Promise<number> {
-  return db.messages.where('status').equals('streaming').modify({ status: 'stopped' });
+/** Tells which streaming messages still have a writer: an open tab producing them right now. */
+export interface WriterCheck {
+  liveWriters(messageIds: number[]): Promise<Set<number>>;
+}
+
+/** Without a way to ask (no Web Locks API), every streaming message counts as abandoned. */
+const NO_LIVE_WRITERS: WriterCheck = { liveWriters: async () => new Set() };
+
+/**
+ * A reply that was streaming when its page closed is kept, marked as interrupted. Replies another tab
+ * is still writing are left alone.
+ */
+export async function markInterruptedReplies(db: AppDB, writers: WriterCheck = NO_LIVE_WRITERS): Promise<number> {
+  const streaming = await db.messages.where('status').equals('streaming').primaryKeys();
+  if (!streaming.length) return 0;
+  const live = await writers.liveWriters(streaming);
+  const abandoned = streaming.filter((id) => !live.has(id));
+  // Still 'streaming' only: a reply may have finished since it was read, and must stay finished.
+  return db.messages
+    .where('id')
+    .anyOf(abandoned)
+    .and((message) => message.status === 'streaming')
+    .modify({ status: 'stopped' });
 }

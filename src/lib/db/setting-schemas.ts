@@ -5,10 +5,9 @@ import * as v from 'valibot';
 import { DEFAULT_GENERATION } from '../../workers/api-types.ts';
 import { BUILT_IN_PERSONAS } from '../forge/personas.ts';
 import { DEFAULT_HUB_ENDPOINT, parseHubEndpoint } from '../settings/hub-endpoint.ts';
+import { MAX_REPLY_TOKENS } from '../settings/reply-limit.ts';
 import { flag, key, numberIn, oneOf, strings, text, wholeIn } from './schema-kit.ts';
 
-/** The longest reply a person can ask for (the loaded model's context may allow less). */
-export const MAX_REPLY_TOKENS = 4096;
 export const DEFAULT_MAX_ROUNDS = 5;
 /** How fast interests fade when not talked about, unless the user sets otherwise. */
 export const HALF_LIFE_DAYS = 14;

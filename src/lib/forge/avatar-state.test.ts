@@ -5,7 +5,7 @@ import type { CompletedTurn } from './turn.ts';
 
 const turn = (text: string): CompletedTurn => ({
   input: { userMessage: 'hi', modelId: 'm' },
-  context: { turns: [], systemPrompt: '', promptTokens: 0, historyUsed: 0, historyTrimmed: false },
+  context: { turns: [], systemPrompt: '', promptTokens: 0, historyUsed: 0, historyTrimmed: false, replyTokens: 200 },
   result: {
     text,
     prompt: '',

@@ -85,12 +85,41 @@ describe('buildContext', () => {
     expect(built.promptTokens).toBeLessThanOrEqual(80);
   });
 
-  it('explains when the message itself does not fit', async () => {
-    await expect(
-      buildContext(
-        { systemParts: [], history: [], userMessage: 'word '.repeat(90), contextLength: 100, replyTokens: 20 },
-        counter(),
-      ),
-    ).rejects.toThrow(/more than this model can read/);
+  it('explains when the message itself does not fit, and does not blame the reply setting', async () => {
+    const built = buildContext(
+      { systemParts: [], history: [], userMessage: 'word '.repeat(90), contextLength: 100, replyTokens: 20 },
+      counter(),
+    );
+    await expect(built).rejects.toThrow(
+      "The message is too long for this model: the message and system prompt need 92 tokens, and the model reads at most 100, its reply included. Shorten the message or the persona's prompt.",
+    );
+    await expect(built).rejects.not.toThrow(/Longest reply/);
+  });
+
+  it('lets a long system prompt take room from a long reply, down to 256 tokens, dropping the history', async () => {
+    const built = await buildContext(
+      {
+        systemParts: ['word '.repeat(598)],
+        history: newestFirst(history(4)),
+        userMessage: 'hi',
+        contextLength: 1024,
+        replyTokens: 768,
+      },
+      counter(),
+    );
+    expect(built.promptTokens).toBe(603);
+    expect(built.replyTokens).toBe(421);
+    expect(built.historyUsed).toBe(0);
+  });
+
+  it('names Settings → Longest reply when a shorter reply would make room for the message', async () => {
+    const built = buildContext(
+      { systemParts: [], history: [], userMessage: 'word '.repeat(60), contextLength: 100, replyTokens: 75 },
+      counter(),
+    );
+    await expect(built).rejects.toThrow(
+      'The message and system prompt need 62 tokens and the reply may take 75: together more than this model reads (100). ' +
+        'Lower Settings → Longest reply (now 75 tokens) to 38 or less, or shorten the message.',
+    );
   });
 });

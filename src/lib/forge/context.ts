@@ -17,6 +17,8 @@ export interface BuiltContext {
   historyUsed: number;
   /** True when older history was left out to fit. */
   historyTrimmed: boolean;
+  /** Room left for the reply: the requested length, or less when the system prompt and message need it. */
+  replyTokens: number;
 }
 
 export interface ContextRequest {
@@ -28,6 +30,29 @@ export interface ContextRequest {
   replyTokens: number;
 }
 
+/** Below this many tokens a reply is not worth asking for, so a shorter reply setting would not help. */
+const MIN_USEFUL_REPLY = 16;
+/**
+ * A long system prompt or message may take room from the reply, down to this many tokens (or the
+ * requested length, if lower); a reply cut shorter than that needs the user's say: the error asks for it.
+ */
+const MIN_REPLY_ROOM = 256;
+
+/** Says what to change: the reply-length setting when a shorter reply would make room, else the message. */
+function tooLongMessage(promptTokens: number, { contextLength, replyTokens }: ContextRequest): string {
+  const roomForReply = contextLength - promptTokens;
+  if (roomForReply >= MIN_USEFUL_REPLY) {
+    return (
+      `The message and system prompt need ${promptTokens} tokens and the reply may take ${replyTokens}: together more than this model reads (${contextLength}). ` +
+      `Lower Settings → Longest reply (now ${replyTokens} tokens) to ${roomForReply} or less, or shorten the message.`
+    );
+  }
+  return (
+    `The message is too long for this model: the message and system prompt need ${promptTokens} tokens, and the model reads at most ${contextLength}, its reply included. ` +
+    `Shorten the message or the persona's prompt.`
+  );
+}
+
 export async function buildContext(request: ContextRequest, counter: TokenCounter): Promise<BuiltContext> {
   const systemPrompt = request.systemParts
     .map((p) => p.trim())
@@ -35,13 +60,12 @@ export async function buildContext(request: ContextRequest, counter: TokenCounte
     .join('\n\n');
   const system: ChatTurn[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
   const user: ChatTurn = { role: 'user', content: request.userMessage };
-  const budget = request.contextLength - request.replyTokens;
   let promptTokens = await counter.promptTokens([...system, user]);
-  if (promptTokens > budget) {
-    throw new Error(
-      `The message and system prompt need ${promptTokens} tokens, more than this model can read while leaving room for a reply (${budget}). Shorten the message or the persona's prompt.`,
-    );
-  }
+  const replyTokens = Math.min(request.replyTokens, request.contextLength - promptTokens);
+  if (replyTokens < Math.min(request.replyTokens, MIN_REPLY_ROOM))
+    throw new Error(tooLongMessage(promptTokens, request));
+  // History only fills what the reply leaves: the whole requested length when the prompt allows.
+  const budget = request.contextLength - replyTokens;
   const kept: ChatTurn[] = [];
   let remaining = budget - promptTokens;
   let historyTrimmed = false;
@@ -62,5 +86,12 @@ export async function buildContext(request: ContextRequest, counter: TokenCounte
     historyTrimmed = true;
     promptTokens = await counter.promptTokens([...system, ...kept, user]);
   }
-  return { turns: [...system, ...kept, user], systemPrompt, promptTokens, historyUsed: kept.length, historyTrimmed };
+  return {
+    turns: [...system, ...kept, user],
+    systemPrompt,
+    promptTokens,
+    historyUsed: kept.length,
+    historyTrimmed,
+    replyTokens,
+  };
 }

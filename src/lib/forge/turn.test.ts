@@ -134,4 +134,24 @@ describe('runTurn', () => {
     expect(events).toContain('WARN Context provider tools failed and was skipped: no registry');
     expect(events).toContain('generate');
   });
+
+  it('caps a longest-reply setting the model cannot hold, instead of failing every message', async () => {
+    const events: string[] = [];
+    const model = fakeModel(events); // a 512-token context
+    const sent: number[] = [];
+    const generate = model.generate.bind(model);
+    model.generate = (turns, settings, onText) => {
+      sent.push(settings.maxNewTokens);
+      return generate(turns, settings, onText);
+    };
+    const turn = await runTurn(
+      deps(events, { model, settings: { ...DEFAULT_GENERATION, maxNewTokens: 4096 } }),
+      { userMessage: 'Hi', modelId: 'fake/model' },
+      [],
+      () => undefined,
+    );
+    expect(turn.result.text).toBe('Hello there!');
+    expect(sent).toEqual([256]);
+    expect(events).toContain('INFO Longest reply: 256 tokens for this model (512-token context; the setting is 4096)');
+  });
 });

@@ -3,6 +3,7 @@
 // speak, …), (5) hand it back to show. Steps are small typed modules, so features plug in here.
 import type { ChatTurn, GenerationResult, GenerationSettings, ToolSchema } from '../../workers/api-types.ts';
 import { buildContext, type BuiltContext, type TokenCounter } from './context.ts';
+import { boundReplyLength } from '../settings/reply-limit.ts';
 
 export interface ModelPort extends TokenCounter {
   readonly modelId: string;
@@ -78,17 +79,24 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 export async function runTurn(
-  deps: TurnDeps,
+  turnDeps: TurnDeps,
   input: TurnInput,
   history: Iterable<ChatTurn> | AsyncIterable<ChatTurn>,
   onText: (text: string) => void,
 ): Promise<CompletedTurn> {
-  const { model, log } = deps;
+  const { model, log } = turnDeps;
   log.info(`NEW REQUEST: "${preview(input.userMessage)}"`);
+  // The reply shares the model's context with the prompt: a setting too long for this model is capped.
+  const bounded = boundReplyLength(turnDeps.settings, model.contextLength);
+  if (bounded !== turnDeps.settings) {
+    log.info(
+      `Longest reply: ${bounded.maxNewTokens} tokens for this model (${model.contextLength}-token context; the setting is ${turnDeps.settings.maxNewTokens})`,
+    );
+  }
 
   log.info('Building conversation history...');
-  const parts = [deps.personality()];
-  for (const provider of deps.providers) {
+  const parts = [turnDeps.personality()];
+  for (const provider of turnDeps.providers) {
     try {
       const part = await provider.contribute(input);
       if (part) {
@@ -105,10 +113,16 @@ export async function runTurn(
       history,
       userMessage: input.userMessage,
       contextLength: model.contextLength,
-      replyTokens: deps.settings.maxNewTokens,
+      replyTokens: bounded.maxNewTokens,
     },
     model,
   );
+  if (context.replyTokens < bounded.maxNewTokens) {
+    log.info(
+      `The reply gets ${context.replyTokens} tokens: the system prompt and message need the rest of the context`,
+    );
+  }
+  const deps = { ...turnDeps, settings: { ...bounded, maxNewTokens: context.replyTokens } };
   log.info(
     `History: ${context.historyUsed} earlier message(s)${context.historyTrimmed ? ' (older ones left out to fit)' : ''}; ` +
       `prompt ${context.promptTokens} of ${model.contextLength} tokens`,

@@ -1,10 +1,8 @@
 // How replies are generated: length and randomness. Saved; applies to the next message.
 import { DEFAULT_GENERATION, type GenerationSettings } from '../../workers/api-types.ts';
 import type { AppDB } from '../db/app-db.ts';
-import { MAX_REPLY_TOKENS } from '../db/setting-schemas.ts';
 import { putSetting, readSetting } from '../db/settings.ts';
-
-export { MAX_REPLY_TOKENS };
+import { MAX_REPLY_TOKENS } from './reply-limit.ts';
 
 /** Keeps saved or typed values in range; temperature 0 means "always the likeliest token" (no sampling). */
 export function cleanGeneration(input: Partial<GenerationSettings>): GenerationSettings {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERATION } from '../../workers/api-types.ts';
-import { cleanGeneration, MAX_REPLY_TOKENS } from './generation-setting.svelte.ts';
+import { cleanGeneration } from './generation-setting.svelte.ts';
+import { MAX_REPLY_TOKENS } from './reply-limit.ts';
 
 describe('cleanGeneration', () => {
   it('fills what is missing from the defaults', () => {
