@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, parseConnectSources } from './src/lib/pwa/csp.ts';
+import { SANDBOX_PAGE, sandboxPage } from './src/lib/tools/sandbox-page.ts';
 
 /**
  * Vite's dev and preview servers answer unknown paths with index.html. For model files that is
@@ -43,6 +44,25 @@ function contentSecurityMeta(policy: string): Plugin {
   };
 }
 
+/** run_code's sandbox page (see code-sandbox.ts): emitted by the build, answered by the dev server. */
+function sandboxPageFile(html: string): Plugin {
+  return {
+    name: 'sandbox-page',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!(req.url ?? '').split('?')[0].endsWith(`/${SANDBOX_PAGE}`)) return next();
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(html);
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SANDBOX_PAGE, source: html });
+    },
+  };
+}
+
+const sandbox = await sandboxPage(readFileSync(new URL('./src/lib/tools/sandbox-frame.js', import.meta.url), 'utf8'));
+
 const policy = contentSecurityPolicy(parseConnectSources(process.env.FORGEAI_CONNECT_SRC));
 
 const THEME = '#e8590c';
@@ -50,11 +70,13 @@ const THEME = '#e8590c';
 export default defineConfig({
   // Relative by default so the build works from any folder; BASE=/sub/path/ for a fixed sub-path.
   base: process.env.BASE ?? './',
-  define: { __FORGEAI_CSP__: JSON.stringify(policy) },
+  // The service worker sends these as headers: the app's policy, and sandbox.html's own.
+  define: { __FORGEAI_CSP__: JSON.stringify(policy), __FORGEAI_SANDBOX_CSP__: JSON.stringify(sandbox.headerPolicy) },
   plugins: [
     svelte(),
     modelFiles404(),
     contentSecurityMeta(policy),
+    sandboxPageFile(sandbox.html),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -4,13 +4,20 @@
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { PrecacheEntry } from 'workbox-precaching';
-import { withAppHeaders } from './lib/pwa/app-headers.ts';
+import { policyFor, withAppHeaders } from './lib/pwa/app-headers.ts';
 import { escapeRegExp } from './lib/text/regexp.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 declare const __FORGEAI_CSP__: string;
+declare const __FORGEAI_SANDBOX_CSP__: string;
 
-addPlugins([{ handlerWillRespond: async ({ response }) => withAppHeaders(response, __FORGEAI_CSP__) }]);
+const policies = { app: __FORGEAI_CSP__, sandbox: __FORGEAI_SANDBOX_CSP__ };
+addPlugins([
+  {
+    handlerWillRespond: async ({ request, response }) =>
+      withAppHeaders(response, policyFor(request.url, self.registration.scope, policies)),
+  },
+]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 

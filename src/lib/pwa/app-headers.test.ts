@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withAppHeaders } from './app-headers.ts';
+import { policyFor, withAppHeaders } from './app-headers.ts';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
@@ -58,5 +58,25 @@ describe('withAppHeaders', () => {
     const original = new Response('x');
     withAppHeaders(original, POLICY);
     expect(original.headers.has('Content-Security-Policy')).toBe(false);
+  });
+});
+
+describe('policyFor', () => {
+  const policies = { app: 'app policy', sandbox: 'sandbox policy' };
+
+  it("gives run_code's sandbox page its own policy, and every other file the app's", () => {
+    const scope = 'https://app.example/';
+    expect(policyFor('https://app.example/sandbox.html', scope, policies)).toBe('sandbox policy');
+    expect(policyFor('https://app.example/sandbox.html?__WB_REVISION__=1', scope, policies)).toBe('sandbox policy');
+    expect(policyFor('https://app.example/index.html', scope, policies)).toBe('app policy');
+    expect(policyFor('https://app.example/', scope, policies)).toBe('app policy');
+    expect(policyFor('https://app.example/assets/sandbox.html.js', scope, policies)).toBe('app policy');
+  });
+
+  it('finds the page under the scope of a sub-path build, and only there', () => {
+    const scope = 'https://app.example/forgeai/sub/';
+    expect(policyFor('https://app.example/forgeai/sub/sandbox.html', scope, policies)).toBe('sandbox policy');
+    expect(policyFor('https://app.example/sandbox.html', scope, policies)).toBe('app policy');
+    expect(policyFor('https://app.example/forgeai/sub/other/sandbox.html', scope, policies)).toBe('app policy');
   });
 });

@@ -1,5 +1,6 @@
 // Headers the service worker adds to the app's own files. Static hosts cannot set headers, so this is
 // how the app becomes cross-origin isolated (SharedArrayBuffer, so ONNX Runtime can use threads).
+import { SANDBOX_PAGE } from '../tools/sandbox-page.ts';
 
 /**
  * require-corp rather than credentialless: every Hub download is a CORS request, which require-corp
@@ -18,4 +19,9 @@ export function withAppHeaders(response: Response, policy: string): Response {
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
   headers.set('Content-Security-Policy', policy);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** run_code's sandbox page gets its own policy (which sandboxes it); every other file gets the app's. */
+export function policyFor(url: string, scope: string, policies: { app: string; sandbox: string }): string {
+  return new URL(url).pathname === new URL(SANDBOX_PAGE, scope).pathname ? policies.sandbox : policies.app;
 }

@@ -29,6 +29,10 @@ describe('contentSecurityPolicy', () => {
     expect(directive(policy, 'script-src')).not.toContain("'unsafe-inline'");
   });
 
+  it('starts workers only from the app and blob: (run_code runs in sandbox.html, not a data: worker)', () => {
+    expect(directive(policy, 'worker-src')).toEqual(["'self'", 'blob:']);
+  });
+
   it('forbids plugins', () => {
     expect(directive(policy, 'object-src')).toEqual(["'none'"]);
   });

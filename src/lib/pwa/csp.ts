@@ -26,8 +26,7 @@ export function contentSecurityPolicy(extraConnectSources: string[] = []): strin
     'default-src': ["'self'"],
     // ONNX Runtime compiles its WebAssembly: that needs wasm-unsafe-eval, never unsafe-eval.
     'script-src': ["'self'", "'wasm-unsafe-eval'"],
-    // data: workers have an opaque origin: the run_code sandbox (no access to the app's storage).
-    'worker-src': ["'self'", 'blob:', 'data:'],
+    'worker-src': ["'self'", 'blob:'],
     'connect-src': ["'self'", ...DEFAULT_CONNECT_SOURCES, ...extraConnectSources],
     'img-src': ["'self'", 'data:', 'blob:'],
     'media-src': ["'self'", 'blob:'],

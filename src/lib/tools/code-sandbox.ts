@@ -1,6 +1,11 @@
-// Runs JavaScript where it cannot touch the app: a worker made from a data: URL has an opaque origin,
-// so it has no access to our IndexedDB, files or caches, and no DOM at all. The code is the worker's
-// script itself (the app's Content Security Policy forbids eval), so it gives a value with `return`.
+// Runs JavaScript where it can reach nothing: a worker started by sandbox.html (sandbox-page.ts), a page
+// with an opaque origin (none of the app's IndexedDB, caches or files; no access to this page) and its
+// own policy, connect-src 'none', which the worker keeps. Its output comes back on a MessagePort of
+// ours; the run ends on the result, the output limit, the time limit or Stop, and then the frame is
+// removed, which ends the worker (even in an endless loop).
+import { SANDBOX_PAGE } from './sandbox-page.ts';
+import { OutputCollector, type RunEnd } from './sandbox-output.ts';
+import { WORKER_SCRIPT, codeScript } from './sandbox-worker.ts';
 
 export interface CodeRun {
   ok: boolean;
@@ -14,28 +19,19 @@ export interface CodeRun {
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 5000;
-const MAX_LINES = 200;
-const MAX_CHARS = 4000;
 
-/** The worker's script: console capture, then the code inside an async function. */
-export function sandboxScript(code: string): string {
-  return `'use strict';
-const show = (value) => { try { return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value); } catch { return String(value); } };
-for (const level of ['log', 'info', 'warn', 'error', 'debug'])
-  console[level] = (...args) => postMessage({ type: 'console', line: (level === 'log' ? '' : level + ': ') + args.map(show).join(' ') });
-(async () => {
-${code}
-})().then(
-  (value) => postMessage({ type: 'done', result: value === undefined ? undefined : show(value) }),
-  (error) => postMessage({ type: 'error', error: String((error && error.stack) || error) }),
-);`;
-}
-
-function dataUrl(script: string): string {
-  const bytes = new TextEncoder().encode(script);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `data:text/javascript;base64,${btoa(binary)}`;
+/**
+ * The frame for one run. A service worker never serves a frame sandboxed to an opaque origin, so under
+ * one the page comes unsandboxed and the worker's header sandboxes it (offline too); without one, the
+ * sandbox attribute does. Either way the page refuses to run anything unless its origin is opaque.
+ */
+function sandboxFrame(): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  if (!navigator.serviceWorker?.controller) frame.sandbox.add('allow-scripts');
+  frame.title = 'Code sandbox';
+  frame.hidden = true;
+  frame.src = SANDBOX_PAGE;
+  return frame;
 }
 
 export function runJavaScript(
@@ -43,38 +39,40 @@ export function runJavaScript(
   { timeLimitMs = DEFAULT_TIME_LIMIT_MS, signal }: { timeLimitMs?: number; signal?: AbortSignal } = {},
 ): Promise<CodeRun> {
   const started = performance.now();
-  const output: string[] = [];
-  let chars = 0;
+  const collector = new OutputCollector();
   return new Promise((resolve) => {
-    const worker = new Worker(dataUrl(sandboxScript(code)));
-    const finish = (run: Omit<CodeRun, 'output' | 'durationMs'>) => {
-      worker.terminate();
+    const frame = sandboxFrame();
+    const channel = new MessageChannel();
+    const finish = (end: RunEnd, timedOut = false) => {
+      // Stop listening first: messages already queued are dropped, not read.
+      channel.port1.onmessage = null;
+      channel.port1.close();
+      frame.remove();
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      resolve({ ...run, output, durationMs: Math.round(performance.now() - started) });
+      resolve({ ...end, output: collector.output, timedOut, durationMs: Math.round(performance.now() - started) });
     };
-    const onAbort = () => finish({ ok: false, error: 'Stopped by the user.', timedOut: false });
+    const onAbort = () => finish({ ok: false, error: 'Stopped by the user.' });
     const timer = setTimeout(
-      () => finish({ ok: false, error: `Stopped after ${timeLimitMs / 1000} s (the time limit).`, timedOut: true }),
+      () => finish({ ok: false, error: `Stopped after ${timeLimitMs / 1000} s (the time limit).` }, true),
       timeLimitMs,
     );
-    signal?.addEventListener('abort', onAbort);
     if (signal?.aborted) return onAbort();
-    worker.onmessage = (event: MessageEvent<{ type: string; line?: string; result?: string; error?: string }>) => {
-      const message = event.data;
-      if (message.type === 'console' && output.length < MAX_LINES && chars < MAX_CHARS) {
-        const line = (message.line ?? '').slice(0, MAX_CHARS - chars);
-        chars += line.length;
-        output.push(line);
-      } else if (message.type === 'done')
-        finish({ ok: true, result: message.result?.slice(0, MAX_CHARS), timedOut: false });
-      else if (message.type === 'error')
-        finish({ ok: false, error: message.error?.slice(0, MAX_CHARS), timedOut: false });
+    signal?.addEventListener('abort', onAbort);
+    // Only our own port is listened to: nothing from the frame's window is read.
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      const end = collector.take(event.data);
+      if (end) finish(end);
     };
-    // A syntax error stops the script before it runs.
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish({ ok: false, error: event.message || 'The code could not run (syntax error?).', timedOut: false });
-    };
+    frame.addEventListener(
+      'load',
+      () => {
+        // A frame we can see into is not sandboxed (a page served without its sandbox header).
+        if (frame.contentDocument) return finish({ ok: false, error: 'The sandbox could not start.' });
+        frame.contentWindow?.postMessage({ worker: WORKER_SCRIPT, code: codeScript(code) }, '*', [channel.port2]);
+      },
+      { once: true },
+    );
+    document.body.append(frame);
   });
 }

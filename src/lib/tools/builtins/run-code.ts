@@ -6,8 +6,8 @@ export function runCodeTool(): Tool {
   return {
     name: 'run_code',
     description:
-      'Runs JavaScript in a sandbox with no access to the page or the app data, for at most 5 seconds. ' +
-      'Use console.log for output and `return` for a result.',
+      'Runs JavaScript in a sandbox with no network and no access to the page or the app data, for at most ' +
+      '5 seconds and 200 lines of output. Use console.log for output and `return` for a result.',
     parameters: {
       language: { type: 'string', description: 'The language of the code', enum: ['javascript'] },
       code: { type: 'string', description: 'The code to run' },
