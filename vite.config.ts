@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, parseConnectSources } from './src/lib/pwa/csp.ts';
-import { SANDBOX_PAGE, sandboxPage } from './src/lib/tools/sandbox-page.ts';
+import { contentSecurityPolicy, parseConnectSources } from './src/features/pwa/csp.ts';
+import { SANDBOX_PAGE, sandboxPage } from './src/features/tools/sandbox/sandbox-page.ts';
 
 /**
  * Vite's dev and preview servers answer unknown paths with index.html. For model files that is
@@ -61,7 +61,9 @@ function sandboxPageFile(html: string): Plugin {
   };
 }
 
-const sandbox = await sandboxPage(readFileSync(new URL('./src/lib/tools/sandbox-frame.js', import.meta.url), 'utf8'));
+const sandbox = await sandboxPage(
+  readFileSync(new URL('./src/features/tools/sandbox/sandbox-frame.js', import.meta.url), 'utf8'),
+);
 
 const policy = contentSecurityPolicy(parseConnectSources(process.env.FORGEAI_CONNECT_SRC));
 
@@ -81,7 +83,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      // src/lib/pwa/app-updates.svelte.ts registers it and asks before updating.
+      // src/features/pwa/app-updates.svelte.ts registers it and asks before updating.
       injectRegister: false,
       registerType: 'prompt',
       // The icons are in the glob below already.

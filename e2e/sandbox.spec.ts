@@ -322,7 +322,7 @@ async function recordWindowMessages(page: Page) {
 }
 
 async function tryEveryWayOut(page: Page, counter: Counter) {
-  const app = await page.evaluate(() => new URL('./', location.href).href);
+  const app = await page.evaluate(() => new URL('.', location.href).href);
   const list = attempts(counter.origin, app);
   const reply = await restoreReply(page, [...list.map((a) => a.code), 'return 6 * 7;']);
   for (const [index, attempt] of list.entries()) {

@@ -11,7 +11,7 @@ import { buildTokenizer, CHATML_TEMPLATE } from './fixtures/bpe-tokenizer.ts';
 import { buildLlamaDecoder } from './fixtures/llama-decoder.ts';
 import { buildScriptedDecoder, SCRIPTED_HEAD_DIM } from './fixtures/scripted-decoder.ts';
 import { writeModelFolder } from './fixtures/model-folder.ts';
-import { DEFAULT_GENERATION } from '../src/workers/api-types.ts';
+import { DEFAULT_GENERATION } from '../src/shared/model-types.ts';
 import {
   DEMO_MODEL_ID,
   FIXTURES,

@@ -4,8 +4,8 @@
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { PrecacheEntry } from 'workbox-precaching';
-import { policyFor, withAppHeaders } from './lib/pwa/app-headers.ts';
-import { escapeRegExp } from './lib/text/regexp.ts';
+import { policyFor, withAppHeaders } from './features/pwa/app-headers.ts';
+import { escapeRegExp } from './shared/regexp.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 declare const __FORGEAI_CSP__: string;

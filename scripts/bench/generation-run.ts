@@ -1,6 +1,6 @@
 // What every generation benchmark (our app, raw transformers.js in a bare worker, native onnxruntime)
 // is given and reports, so their figures mean the same thing.
-import type { GenerationSettings } from '../../src/workers/api-types.ts';
+import type { GenerationSettings } from '../../src/shared/model-types.ts';
 
 export interface GenerationSpec {
   /** A model id on the local Hub (fixtures/models/<id>). */

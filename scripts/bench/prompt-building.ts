@@ -1,9 +1,9 @@
-// P6: prompt building (src/lib/forge/context.ts) with the scripted model's real tokenizer, for
+// P6: prompt building (src/features/chat/context.ts) with the scripted model's real tokenizer, for
 // conversations of different lengths. Reading stops once the budget is full, so the time should not
 // grow with the conversation.
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import type { ChatTurn } from '../../src/workers/api-types.ts';
-import { buildContext } from '../../src/lib/forge/context.ts';
+import type { ChatTurn } from '../../src/shared/model-types.ts';
+import { buildContext } from '../../src/features/chat/context.ts';
 import { SCRIPTED_CHAT } from '../fixtures/catalog.ts';
 
 function conversation(length: number): ChatTurn[] {

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_GENERATION } from '../../src/workers/api-types.ts';
+import { DEFAULT_GENERATION } from '../../src/shared/model-types.ts';
 import { BENCH_LLAMA, TINY_RANDOM_LLAMA } from '../fixtures/catalog.ts';
 import { createHubServer } from '../hub-server.ts';
 import { ensureModel, MODELS_DIR } from './bench-model.ts';

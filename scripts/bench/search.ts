@@ -2,8 +2,8 @@
 // IndexedDB): it shows how search time grows with the history (index lookups, not a scan), not
 // how fast a browser's IndexedDB is.
 import 'fake-indexeddb/auto';
-import { AppDB } from '../../src/lib/db/app-db.ts';
-import { searchMessages } from '../../src/lib/db/search.ts';
+import { AppDB } from '../../src/db/app-db.ts';
+import { searchMessages } from '../../src/db/search.ts';
 
 const WORDS = ['sea', 'music', 'science', 'weather', 'garden', 'train', 'coffee', 'history', 'rain', 'code'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatTurn } from './api-types.ts';
+import type { ChatTurn } from '../shared/model-types.ts';
 import { detectToolSupport, shapeToolTurns, TOOL_RESULT_CLOSE, TOOL_RESULT_OPEN } from './chat-format.ts';
 
 /** The parts of Qwen2.5-Instruct's chat template that deal with tools. */

@@ -1,6 +1,6 @@
 // Turning a conversation into the model's input text. Models with a chat template use it; models
 // without one (GPT-2, DialoGPT) get the fallbacks the original ForgeAI used.
-import type { ChatFormat, ChatTurn, ToolSupport } from './api-types.ts';
+import type { ChatFormat, ChatTurn, ToolSupport } from '../shared/model-types.ts';
 
 /** Strings that mean "the model started writing the next turn": the reply is cut there. */
 export const STOP_STRINGS = ['User:', 'Human:', '</s>', '[/INST]', '<|user|>', '<|end|>'];

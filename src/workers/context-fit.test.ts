@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatTurn } from './api-types.ts';
+import type { ChatTurn } from '../shared/model-types.ts';
 import { fitToContext } from './context-fit.ts';
 
 /** One token per character of content: easy to reason about. */

@@ -1,7 +1,7 @@
 // The worker's safety net: a prompt never exceeds the model's context, whatever the caller sends.
 // Oldest non-system turns are dropped first; the reply gets whatever room is left (the context
 // builder on the UI side does the real budgeting; this only guarantees nothing overflows).
-import type { ChatTurn } from './api-types.ts';
+import type { ChatTurn } from '../shared/model-types.ts';
 
 export interface FittedPrompt {
   turns: ChatTurn[];

@@ -1,7 +1,7 @@
 // Which device and weight format to load with: the user's choice where given, else the best the
 // browser and the repo allow (see pickDtype for the order).
-import { pickDtype } from '../lib/model/repo-files.ts';
-import type { Device, Dtype, LoadRequest } from './api-types.ts';
+import { pickDtype } from '../features/model/repo-files.ts';
+import type { Device, Dtype, LoadRequest } from '../shared/model-types.ts';
 import { webGpuSupport } from './onnx-setup.ts';
 
 export interface DeviceChoice {

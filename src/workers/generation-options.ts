@@ -1,6 +1,6 @@
 // One mapping from our settings to transformers.js's generate() options, and one way to time a reply:
 // the app and the benchmark's baselines (scripts/bench) both use them, so their figures mean the same.
-import type { GenerationSettings } from './api-types.ts';
+import type { GenerationSettings } from '../shared/model-types.ts';
 
 export function generateOptions(settings: GenerationSettings, maxNewTokens: number) {
   return {

@@ -17,7 +17,7 @@ import type {
   LoadProgress,
   LoadRequest,
   ToolSchema,
-} from './api-types.ts';
+} from '../shared/model-types.ts';
 import {
   detectToolSupport,
   formatDialoGpt,

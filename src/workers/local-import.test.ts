@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppDB } from '../lib/db/app-db.ts';
-import { modelKey } from '../lib/db/cached-models.ts';
+import { AppDB } from '../db/app-db.ts';
+import { modelKey } from '../db/cached-models.ts';
 import { LOCAL_ENDPOINT } from './downloads.ts';
 import { importLocalModel, localModelId, type LocalFile } from './local-import.ts';
 import { ModelCache } from './model-cache.ts';

@@ -1,7 +1,7 @@
 // Loading a model from a folder on disk: its files go into the model cache under a pseudo endpoint
 // that is never fetched, so the model loads exactly like a downloaded one, with no network at all.
-import { availableDtypes } from '../lib/model/repo-files.ts';
-import type { Dtype } from './api-types.ts';
+import { availableDtypes } from '../features/model/repo-files.ts';
+import type { Dtype } from '../shared/model-types.ts';
 import { LOCAL_ENDPOINT } from './downloads.ts';
 import type { ModelCache } from './model-cache.ts';
 

@@ -1,7 +1,7 @@
 // Shared by the model-cache tests: one fake Hub model, its file URLs, and bodies whose order shows.
 import { expect } from 'vitest';
-import type { AppDB } from '../lib/db/app-db.ts';
-import { modelKey } from '../lib/db/cached-models.ts';
+import type { AppDB } from '../db/app-db.ts';
+import { modelKey } from '../db/cached-models.ts';
 import type { CacheTarget } from './model-cache.ts';
 
 export const ENDPOINT = 'http://hub.test';

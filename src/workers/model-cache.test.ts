@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppDB } from '../lib/db/app-db.ts';
+import { AppDB } from '../db/app-db.ts';
 import { isQuotaError, ModelCache } from './model-cache.ts';
 import { bodyOf, bytes, counts, ENDPOINT, fileUrl, KEY, ok, OTHER, OTHER_KEY, TARGET } from './model-cache.test-kit.ts';
 

@@ -2,9 +2,9 @@
 // Only whole, successful responses are kept (never an HTML page, an error or a cut-off body), each
 // file in 64 MB Blob chunks. A load that fails or is cancelled removes what it stored, so a bad
 // download never poisons the cache.
-import type { AppDB } from '../lib/db/app-db.ts';
-import { deleteCachedModel, modelKey, type CachedModel } from '../lib/db/cached-models.ts';
-import type { Dtype } from './api-types.ts';
+import type { AppDB } from '../db/app-db.ts';
+import { deleteCachedModel, modelKey, type CachedModel } from '../db/cached-models.ts';
+import type { Dtype } from '../shared/model-types.ts';
 
 export const CHUNK_BYTES = 64 * 1024 * 1024;
 

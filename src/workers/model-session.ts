@@ -10,8 +10,8 @@ import type {
   LoadRequest,
   WorkerEvent,
   ToolSchema,
-} from './api-types.ts';
-import { WEBGPU_FAILED } from './api-types.ts';
+} from '../shared/model-types.ts';
+import { WEBGPU_FAILED } from '../shared/model-types.ts';
 import { chooseDevice, wasmFallback, type DeviceChoice } from './device-choice.ts';
 import type { Downloads } from './downloads.ts';
 import { watchDeviceLoss } from './gpu-device.ts';

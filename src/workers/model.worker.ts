@@ -1,6 +1,6 @@
 // The model worker: everything transformers.js does happens here, never on the UI thread.
 import { expose } from 'comlink';
-import { db } from '../lib/db/app-db.ts';
+import { db } from '../db/app-db.ts';
 import type {
   ChatTurn,
   GenerationResult,
@@ -10,7 +10,7 @@ import type {
   LoadRequest,
   WorkerEvent,
   ToolSchema,
-} from './api-types.ts';
+} from '../shared/model-types.ts';
 import { chooseDevice, type DeviceChoice } from './device-choice.ts';
 import { Downloads } from './downloads.ts';
 import { destroyGpuDevice } from './gpu-device.ts';

@@ -1,0 +1,92 @@
+// The current model's mind (wants, motivations, goals): loaded per model, decayed by time, fed into
+// every prompt (a context provider), taught by every turn (a reply processor) and by thumbs up/down,
+// and saved after each change.
+import type { AppDB } from '../../db/app-db.ts';
+import { loadMind, saveMind } from '../../db/minds.ts';
+import { HALF_LIFE_DAYS } from '../../db/setting-schemas.ts';
+import { putSetting, readSetting } from '../../db/settings.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ContextProvider, ReplyProcessor } from '../chat/turn.ts';
+import { applyFeedback, decay, learnFromTurn } from './learn.ts';
+import { wantsPrompt } from './prompt.ts';
+import { exportMind, importMind, seedFromTraining } from './training.ts';
+import { emptyMind, type MindChange, type MindState } from './types.ts';
+
+export { HALF_LIFE_DAYS };
+
+export class MindStore {
+  mind = $state.raw<MindState>(emptyMind(''));
+  halfLifeDays = $state(HALF_LIFE_DAYS);
+
+  constructor(
+    private readonly db: AppDB,
+    private readonly log: Logger,
+  ) {}
+
+  /** Switches to a model's mind, brought up to date for the time that passed. */
+  async use(modelId: string): Promise<void> {
+    if (this.mind.modelId === modelId) return;
+    this.halfLifeDays = await readSetting(this.db, 'wantsHalfLifeDays');
+    const loaded = await loadMind(this.db, modelId);
+    this.mind = loaded.updatedAt ? decay(loaded, Date.now(), this.halfLifeDays) : loaded;
+  }
+
+  async setHalfLife(days: number): Promise<void> {
+    if (!Number.isFinite(days) || days <= 0) throw new Error('The half-life must be a number of days above 0.');
+    this.halfLifeDays = days;
+    await putSetting(this.db, 'wantsHalfLifeDays', days);
+  }
+
+  /** Everything that changes the mind goes through here: shown at once, saved, and logged. */
+  async commit(next: MindState, changes: MindChange[] = []): Promise<void> {
+    this.mind = next;
+    for (const change of changes) this.log.debug(`Mind (${change.topic}): ${change.message}`);
+    try {
+      await saveMind(this.db, next);
+    } catch (error) {
+      this.log.error(`The mind could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  }
+
+  readonly provider: ContextProvider = {
+    name: 'wants',
+    contribute: () => wantsPrompt(this.mind),
+  };
+
+  readonly processor: ReplyProcessor = {
+    name: 'Learning from interaction',
+    process: async (turn) => {
+      const learned = learnFromTurn(this.mind, turn.input.userMessage, turn.result.text, Date.now());
+      turn.topics.push(...learned.topics);
+      this.log.info(`Learning from interaction (topic: ${learned.topics.join(', ') || 'none'})`);
+      for (const change of learned.changes) this.log.ok(`Learned (${change.topic}): ${change.message}`);
+      await this.commit(learned.state);
+    },
+  };
+
+  async feedback(topics: string[], vote: 1 | -1): Promise<void> {
+    const { state, changes } = applyFeedback(this.mind, topics, vote, Date.now());
+    this.log.info(
+      `Feedback ${vote > 0 ? 'thumbs up' : 'thumbs down'} on a reply about ${topics.join(', ') || 'no topic'}`,
+    );
+    await this.commit(state, changes);
+  }
+
+  exportJson(): string {
+    return exportMind(this.mind);
+  }
+
+  async importJson(text: string): Promise<void> {
+    await this.commit(importMind(text, this.mind.modelId));
+    this.log.ok(`Imported a mind for ${this.mind.modelId}`);
+  }
+
+  async importTraining(text: string): Promise<{ added: number; errors: string[] }> {
+    const { state, added, errors } = seedFromTraining(this.mind, text, Date.now());
+    await this.commit(state);
+    this.log.ok(`Training text: ${added} item(s) added to the mind`);
+    for (const error of errors) this.log.warn(`Training text: ${error}`);
+    return { added, errors };
+  }
+}

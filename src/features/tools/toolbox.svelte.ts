@@ -1,0 +1,56 @@
+// The tools a chat can use, with the user's preferences and each model's usage patterns: the one
+// object the app wires into chats (prompt section, schemas, running calls, statistics).
+import type { AppDB } from '../../db/app-db.ts';
+import { recordToolUse, toolUsesOf, usefulness, type ToolUse } from '../../db/tool-uses.ts';
+import type { ContextProvider } from '../chat/turn.ts';
+import type { ToolSchema, ToolSupport } from '../../shared/model-types.ts';
+import { toolsPromptSection } from './prompt-section.ts';
+import { toolSchema, type Tool, type ToolRegistry } from './registry.ts';
+import type { ToolPreferences } from './tool-preferences.svelte.ts';
+import type { ToolOutcome } from './tool-runner.ts';
+
+export class Toolbox {
+  /** Usage per tool for the current model. */
+  uses = $state<ToolUse[]>([]);
+  #modelId = '';
+
+  constructor(
+    private readonly db: AppDB,
+    readonly registry: ToolRegistry,
+    readonly preferences: ToolPreferences,
+    /** The loaded model's tool support and context length (undefined: no model loaded). */
+    private readonly model: () => { tools: ToolSupport; contextLength: number } | null | undefined,
+  ) {}
+
+  async use(modelId: string): Promise<void> {
+    this.#modelId = modelId;
+    const uses = await toolUsesOf(this.db, modelId);
+    if (this.#modelId === modelId) this.uses = uses;
+  }
+
+  /** Most useful first, for this model. */
+  ordered(): Tool[] {
+    return this.registry.ordered((name) => usefulness(this.uses.find((u) => u.tool === name)));
+  }
+
+  /** For templates that take `tools`; the others get `provider`'s prompt section instead. */
+  schemas(): ToolSchema[] {
+    return this.model()?.tools.definitions === 'template' ? this.ordered().map(toolSchema) : [];
+  }
+
+  /** The tools section of the system prompt: short below 2048 tokens of context, none below 1024 (no room to use tools). */
+  readonly provider: ContextProvider = {
+    name: 'Tools',
+    contribute: () => {
+      const model = this.model();
+      if (model?.tools.definitions !== 'system-prompt' || model.contextLength < 1024) return undefined;
+      return toolsPromptSection(this.ordered(), { compact: model.contextLength < 2048 });
+    },
+  };
+
+  async record(outcome: ToolOutcome): Promise<void> {
+    if (!this.#modelId) return;
+    await recordToolUse(this.db, this.#modelId, outcome.name, outcome.success, outcome.durationMs);
+    await this.use(this.#modelId);
+  }
+}
