@@ -1,5 +1,5 @@
 import { SCRIPTED_CHAT, SCRIPTED_CONTEXT_LENGTH } from '../scripts/fixtures/catalog.ts';
-import { longestReplyFor, MAX_REPLY_TOKENS } from '../src/features/settings/reply-limit.ts';
+import { longestReplyFor, MAX_REPLY_TOKENS } from '../src/shared/reply-limit.ts';
 import { assistantMessages, expect, HUB, loadModel, openApp, send, test } from './fixtures.ts';
 
 test('the Hub endpoint set in Settings is saved and used for downloads', async ({ page }) => {

@@ -6,7 +6,17 @@
 // reports `usage + 10 GiB` whatever the quota (seen here in incognito and persistent contexts alike).
 import type { CDPSession, Page } from '@playwright/test';
 import { TINY_RANDOM_LLAMA } from '../scripts/fixtures/catalog.ts';
-import { assistantMessages, cachedRows, clearHubFaults, expect, HUB, send, setHubFault, test } from './fixtures.ts';
+import {
+  assistantMessages,
+  cachedRows,
+  clearHubFaults,
+  expect,
+  HUB,
+  send,
+  setHubFault,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 
 const NOTHING = { models: 0, files: 0, chunks: 0 };
 const NOT_KEPT =
@@ -79,6 +89,8 @@ test('storage that runs out mid-download (size unknown up front): the model answ
   await setHubFault(request, TINY_RANDOM_LLAMA.id, 'onnx/model_quantized.onnx', 'slow');
   // A mirror without the Hub API: no sizes, so no check before the download.
   await openWith(page, `${HUB}/no-api`);
+  // The service worker's precache (27 MB) counts too: measure once it is stored, or it eats the room.
+  await waitForServiceWorker(page);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   // Room for the JSON files (~33 KB) but not for onnx/model_quantized.onnx (~290 KB).
   const cdp = await overrideQuota(page, usage + 150_000);

@@ -1,20 +1,26 @@
-// P6: prompt building (src/features/chat/context.ts) with the scripted model's real tokenizer, for
-// conversations of different lengths. Reading stops once the budget is full, so the time should not
-// grow with the conversation.
+// P6: prompt building — the chat's bounded history (src/features/chat/history.ts) and the worker's
+// fitting (src/workers/prompt-fit.ts) — with the scripted model's real tokenizer and chat template, for
+// conversations of different lengths. Only the newest messages are read, so the time should not grow
+// with the conversation.
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import type { ChatTurn } from '../../src/shared/model-types.ts';
-import { buildContext } from '../../src/features/chat/context.ts';
+import type { StoredMessage } from '../../src/db/messages.ts';
+import { historyChars, historyTurns } from '../../src/features/chat/history.ts';
+import { DEFAULT_GENERATION, type ChatTurn } from '../../src/shared/model-types.ts';
+import { fitPrompt } from '../../src/workers/prompt-fit.ts';
 import { SCRIPTED_CHAT } from '../fixtures/catalog.ts';
 
-function conversation(length: number): ChatTurn[] {
-  return Array.from({ length }, (_, i) => ({
-    role: i % 2 ? 'assistant' : 'user',
-    content: `Message ${i}: some words about music, science and the weather today.`,
-  }));
-}
+const CONTEXT = 2048;
 
-function* newestFirst(turns: ChatTurn[]): Generator<ChatTurn> {
-  for (let i = turns.length - 1; i >= 0; i--) yield turns[i];
+function conversation(length: number): StoredMessage[] {
+  return Array.from({ length }, (_, i) => ({
+    id: i + 1,
+    conversationId: 1,
+    role: i % 2 ? 'assistant' : 'user',
+    text: `Message ${i}: some words about music, science and the weather today.`,
+    createdAt: i,
+    modelId: SCRIPTED_CHAT.id,
+    status: 'done',
+  }));
 }
 
 /** Milliseconds per prompt build, `runs` samples for each conversation length. */
@@ -22,28 +28,25 @@ export async function measurePromptBuilding(modelsDir: string, lengths: number[]
   env.allowRemoteModels = false;
   env.localModelPath = modelsDir;
   const tokenizer = await AutoTokenizer.from_pretrained(SCRIPTED_CHAT.id);
-  const format = (turns: ChatTurn[]) =>
-    tokenizer.apply_chat_template(turns, { tokenize: false, add_generation_prompt: true }) as string;
-  const count = (text: string) => tokenizer.encode(text, { add_special_tokens: false }).length;
-  const overhead = count(format([{ role: 'user', content: 'x' }])) - count('x');
-  const counter = {
-    promptTokens: async (turns: ChatTurn[]) => count(format(turns)),
-    turnTokens: async (turn: ChatTurn) => count(turn.content) + overhead,
+  const renderer = {
+    render: (turns: ChatTurn[]) =>
+      tokenizer.apply_chat_template(turns, { tokenize: false, add_generation_prompt: true }) as string,
+    count: (text: string) => tokenizer.encode(text, { add_special_tokens: false }).length,
   };
   const samples = new Map<number, number[]>();
   for (const length of lengths) {
-    const turns = conversation(length);
+    const messages = conversation(length);
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
       const request = {
-        systemParts: ['You are Ada.'],
-        history: newestFirst(turns),
-        userMessage: 'Hi',
-        contextLength: 2048,
-        replyTokens: 200,
+        system: ['You are Ada.'],
+        history: historyTurns(messages, historyChars(CONTEXT)),
+        turn: [{ role: 'user' as const, content: 'Hi' }],
+        tools: [],
+        settings: DEFAULT_GENERATION,
       };
-      await buildContext(request, counter);
+      fitPrompt(request, renderer, CONTEXT);
       times.push(performance.now() - started);
     }
     samples.set(length, times);

@@ -1,7 +1,7 @@
 // The model cache's tables: models, their files, and each file's bytes in chunks.
 // Written by the model worker (src/workers/model-cache.ts); read and deleted by the library view.
 import type { Dtype } from '../shared/model-types.ts';
-import type { AppDB } from './app-db.ts';
+import type { ModelCacheDB } from './model-cache-db.ts';
 
 export interface CachedModel {
   /** `${endpoint}|${modelId}|${revision}` */
@@ -44,16 +44,16 @@ export function modelKey(endpoint: string, modelId: string, revision: string): s
   return `${endpoint.replace(/\/+$/, '')}|${modelId}|${revision}`;
 }
 
-export function listCachedModels(db: AppDB): Promise<CachedModel[]> {
+export function listCachedModels(db: ModelCacheDB): Promise<CachedModel[]> {
   return db.cachedModels.orderBy('lastUsedAt').reverse().toArray();
 }
 
-export function getCachedModel(db: AppDB, key: string): Promise<CachedModel | undefined> {
+export function getCachedModel(db: ModelCacheDB, key: string): Promise<CachedModel | undefined> {
   return db.cachedModels.get(key);
 }
 
 /** Removes a model and every byte of it, in one transaction. */
-export async function deleteCachedModel(db: AppDB, key: string): Promise<void> {
+export async function deleteCachedModel(db: ModelCacheDB, key: string): Promise<void> {
   await db.transaction('rw', db.cachedModels, db.cachedFiles, db.fileChunks, async () => {
     const urls = (await db.cachedFiles.where('modelKey').equals(key).primaryKeys()) as string[];
     await db.fileChunks.where('url').anyOf(urls).delete();
@@ -62,7 +62,7 @@ export async function deleteCachedModel(db: AppDB, key: string): Promise<void> {
   });
 }
 
-export async function clearModelCache(db: AppDB): Promise<void> {
+export async function clearModelCache(db: ModelCacheDB): Promise<void> {
   await db.transaction('rw', db.cachedModels, db.cachedFiles, db.fileChunks, async () => {
     await Promise.all([db.fileChunks.clear(), db.cachedFiles.clear(), db.cachedModels.clear()]);
   });

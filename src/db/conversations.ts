@@ -25,6 +25,21 @@ export async function createConversation(
   return { ...fields, id };
 }
 
+/** Every conversation, the most recently active first. */
+export function conversationsNewestFirst(db: AppDB): Promise<Conversation[]> {
+  return db.conversations.orderBy('updatedAt').reverse().toArray();
+}
+
+export function getConversation(db: AppDB, id: number): Promise<Conversation | undefined> {
+  return db.conversations.get(id);
+}
+
+/** The conversations with these ids (missing ones left out), in no particular order. */
+export async function conversationsById(db: AppDB, ids: number[]): Promise<Conversation[]> {
+  const found = await db.conversations.bulkGet([...new Set(ids)]);
+  return found.filter((conversation): conversation is Conversation => conversation !== undefined);
+}
+
 export function latestConversation(db: AppDB): Promise<Conversation | undefined> {
   return db.conversations.orderBy('updatedAt').last();
 }

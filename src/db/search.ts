@@ -4,17 +4,9 @@ import type { AppDB } from './app-db.ts';
 import type { StoredMessage } from './messages.ts';
 import { escapeRegExp } from '../shared/regexp.ts';
 
-const MAX_WORDS = 1000;
+import { searchWords } from './search-words.ts';
 
-/** The words a message is found by: lower case, letters and digits, two characters or more. */
-export function searchWords(text: string): string[] {
-  const words = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]{2,}/gu)) {
-    words.add(match[0]);
-    if (words.size >= MAX_WORDS) break;
-  }
-  return [...words];
-}
+export { searchWords };
 
 export interface SnippetPart {
   text: string;

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { DEFAULT_GENERATION } from '../shared/model-types.ts';
 import { BUILT_IN_PERSONAS } from '../features/persona/personas.ts';
 import { DEFAULT_HUB_ENDPOINT, parseHubEndpoint } from '../features/settings/hub-endpoint.ts';
-import { MAX_REPLY_TOKENS } from '../features/settings/reply-limit.ts';
+import { MAX_REPLY_TOKENS } from '../shared/reply-limit.ts';
 import { flag, key, numberIn, oneOf, strings, text, wholeIn } from './schema-kit.ts';
 
 export const DEFAULT_MAX_ROUNDS = 5;

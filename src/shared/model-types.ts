@@ -112,10 +112,39 @@ export const DEFAULT_GENERATION: GenerationSettings = {
 
 export type FinishReason = 'eos' | 'max-tokens' | 'stop-string' | 'stopped';
 
+/**
+ * One reply, asked of an engine: what goes into the prompt, never the prompt itself. The engine renders
+ * it with the model's own chat template and fits it into the model's context (history is what gives way).
+ */
+export interface ReplyRequest {
+  /** Parts of the system prompt (persona, mind, tools section, memories), joined with blank lines. */
+  system: string[];
+  /** Earlier turns, oldest first, already bounded by the caller; the newest that fit are used. */
+  history: ChatTurn[];
+  /** This turn so far: the user's message, then any tool calls and their results. Always kept. */
+  turn: ChatTurn[];
+  /** Tool definitions for templates that take them ([] for none). */
+  tools: ToolSchema[];
+  settings: GenerationSettings;
+}
+
+/** What the engine will run: the prompt after templating and fitting. */
+export interface BuiltPrompt {
+  text: string;
+  tokens: number;
+  /** Earlier turns in the prompt, and how many were left out to fit. */
+  historyUsed: number;
+  historyLeftOut: number;
+  /** Room left for the reply: the requested length, or less when the prompt needs it. */
+  maxNewTokens: number;
+}
+
+/** What an engine reports while it works on a reply: the prompt once built, then the text as it streams. */
+export type ReplyEvent = { type: 'prompt'; prompt: BuiltPrompt } | { type: 'text'; text: string };
+
 export interface GenerationResult {
-  /** Exactly what the model read (after templating), for "View prompt". */
-  prompt: string;
-  promptTokens: number;
+  /** Exactly what the model read (after templating and fitting), for "View prompt". */
+  prompt: BuiltPrompt;
   text: string;
   tokens: number;
   finishReason: FinishReason;

@@ -1,4 +1,4 @@
-// HuggingFaceModel: one loaded Hugging Face model (tokenizer + causal LM) — load, format, generate, stop.
+// HuggingFaceModel: one loaded Hugging Face model (tokenizer + causal LM) — load, build the prompt, generate.
 import {
   AutoModelForCausalLM,
   AutoTokenizer,
@@ -9,13 +9,15 @@ import {
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
 import type {
+  BuiltPrompt,
   ChatFormat,
   ChatTurn,
   GenerationResult,
-  GenerationSettings,
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  ReplyEvent,
+  ReplyRequest,
   ToolSchema,
 } from '../shared/model-types.ts';
 import {
@@ -26,7 +28,7 @@ import {
   shapeToolTurns,
   StopStringFilter,
 } from './chat-format.ts';
-import { fitToContext } from './context-fit.ts';
+import { fitPrompt } from './prompt-fit.ts';
 import type { DeviceChoice } from './device-choice.ts';
 import { activeThreads } from './onnx-setup.ts';
 import { generateOptions, replyTiming } from './generation-options.ts';
@@ -48,8 +50,8 @@ function toLoadProgress(event: ProgressEvent): LoadProgress | undefined {
 }
 
 export class HuggingFaceModel {
-  private readonly stopper = new InterruptableStoppingCriteria();
-
+  /** The replies being generated, so unloading the model stops them first. */
+  readonly #running = new Set<InterruptableStoppingCriteria>();
   private constructor(
     readonly info: LoadedModel,
     private readonly tokenizer: PreTrainedTokenizer,
@@ -105,19 +107,17 @@ export class HuggingFaceModel {
     await this.model.generate({ ...inputs, max_new_tokens: 1, do_sample: false });
   }
 
-  /** Tool definitions for the current reply, when the template takes them. */
-  private tools: ToolSchema[] | undefined;
-
-  formatChat(input: ChatTurn[]): string {
+  /** The prompt text for these turns, in the model's format; tools go to templates that take them. */
+  formatChat(input: ChatTurn[], tools: ToolSchema[] = []): string {
     const format = this.info.chatFormat;
     const turns = shapeToolTurns(input, format === 'chat-template' ? this.info.tools.results : 'tag');
     switch (format) {
       case 'chat-template': {
-        const tools = this.info.tools.definitions === 'template' && this.tools?.length ? this.tools : undefined;
+        const withTools = this.info.tools.definitions === 'template' && tools.length ? { tools } : {};
         return this.tokenizer.apply_chat_template(turns, {
           tokenize: false,
           add_generation_prompt: true,
-          ...(tools ? { tools } : {}),
+          ...withTools,
         }) as string;
       }
       case 'dialogpt':
@@ -131,40 +131,40 @@ export class HuggingFaceModel {
     return this.tokenizer.encode(text, { add_special_tokens: false }).length;
   }
 
-  promptTokens(turns: ChatTurn[]): number {
-    return this.countTokens(this.formatChat(turns));
-  }
-
-  private overheads = new Map<string, number>();
-
-  /** One turn's cost in a prompt: its text plus what the template wraps around it (measured once per role). */
-  turnTokens(turn: ChatTurn): number {
-    let overhead = this.overheads.get(turn.role);
-    if (overhead === undefined) {
-      const probe = 'x';
-      overhead = Math.max(0, this.promptTokens([{ role: turn.role, content: probe }]) - this.countTokens(probe));
-      this.overheads.set(turn.role, overhead);
-    }
-    return this.countTokens(turn.content) + overhead;
+  /** The prompt for a request, rendered whole and fitted to the context (see prompt-fit.ts). */
+  buildPrompt(request: ReplyRequest): BuiltPrompt {
+    const renderer = {
+      render: (turns: ChatTurn[]) => this.formatChat(turns, request.tools),
+      count: (text: string) => this.countTokens(text),
+    };
+    return fitPrompt(request, renderer, this.info.contextLength);
   }
 
   /** True once any text of the current reply has been streamed (a retry would repeat it). */
   streamedText = false;
 
-  /** Streams the reply to `onText` (batched), cut at stop strings; `stop()` ends it early, keeping the text. */
-  async chat(
-    turns: ChatTurn[],
-    settings: GenerationSettings,
-    onText: (text: string) => void,
-    tools?: ToolSchema[],
+  /**
+   * Builds the prompt, reports it, then streams the reply (batched), cut at stop strings. Aborting
+   * `signal` ends the reply early and keeps its text.
+   */
+  async generate(
+    request: ReplyRequest,
+    signal: AbortSignal,
+    onEvent: (event: ReplyEvent) => void,
   ): Promise<GenerationResult> {
-    this.tools = tools;
     const started = performance.now();
+    const prompt = this.buildPrompt(request);
+    onEvent({ type: 'prompt', prompt });
+    const stopper = new InterruptableStoppingCriteria();
+    const stop = () => stopper.interrupt();
+    this.#running.add(stopper);
+    signal.addEventListener('abort', stop);
+    if (signal.aborted) stop();
     let firstTextAt = 0;
     let tokens = 0;
     let text = '';
     const filter = new StopStringFilter();
-    const batcher = new TextBatcher(onText);
+    const batcher = new TextBatcher((piece) => onEvent({ type: 'text', text: piece }));
     this.streamedText = false;
     const emit = (piece: string) => {
       // Fallback formats leave a space after "AI:"; a reply never starts with whitespace.
@@ -180,42 +180,38 @@ export class HuggingFaceModel {
       skip_special_tokens: true,
       callback_function: (piece: string) => {
         emit(filter.push(piece));
-        if (filter.stopped) this.stopper.interrupt();
+        if (filter.stopped) stopper.interrupt();
       },
       token_callback_function: () => {
         tokens++;
       },
     });
-    this.stopper.reset();
-    const fitted = fitToContext(
-      turns,
-      (t) => this.countTokens(this.formatChat(t)),
-      this.info.contextLength,
-      settings.maxNewTokens,
-    );
-    const prompt = this.formatChat(fitted.turns);
-    const inputs = this.tokenizer(prompt, { add_special_tokens: false });
+    const inputs = this.tokenizer(prompt.text, { add_special_tokens: false });
     const stopping_criteria = new StoppingCriteriaList();
-    stopping_criteria.push(this.stopper);
-    await this.model.generate({
-      ...inputs,
-      ...generateOptions(settings, fitted.maxNewTokens),
-      streamer,
-      stopping_criteria,
-    });
+    stopping_criteria.push(stopper);
+    try {
+      await this.model.generate({
+        ...inputs,
+        ...generateOptions(request.settings, prompt.maxNewTokens),
+        streamer,
+        stopping_criteria,
+      });
+    } finally {
+      signal.removeEventListener('abort', stop);
+      this.#running.delete(stopper);
+    }
     emit(filter.flush());
     batcher.flush();
     const endedAt = performance.now();
     const finishReason = filter.stopped
       ? 'stop-string'
-      : this.stopper.interrupted
+      : stopper.interrupted
         ? 'stopped'
-        : tokens >= fitted.maxNewTokens
+        : tokens >= prompt.maxNewTokens
           ? 'max-tokens'
           : 'eos';
     return {
       prompt,
-      promptTokens: fitted.promptTokens,
       text: text.trimEnd(),
       tokens,
       finishReason,
@@ -223,12 +219,8 @@ export class HuggingFaceModel {
     };
   }
 
-  stop(): void {
-    this.stopper.interrupt();
-  }
-
   async dispose(): Promise<void> {
-    this.stop();
+    for (const stopper of this.#running) stopper.interrupt();
     await this.model.dispose();
   }
 }

@@ -27,6 +27,7 @@ export async function importLocalModel(
   cache: ModelCache,
   folderName: string,
   files: LocalFile[],
+  signal?: AbortSignal,
 ): Promise<ImportedModel> {
   const paths = new Set(files.map((f) => f.path));
   const dtypes = availableDtypes(files.map((f) => ({ path: f.path, size: f.file.size }))).map((d) => d.dtype);
@@ -44,6 +45,7 @@ export async function importLocalModel(
   await cache.beginLoad(target);
   try {
     for (const { path, file } of files) {
+      if (signal?.aborted) throw new Error('Import cancelled. Nothing was kept.');
       await cache.put(`${prefix}${path}`, new Response(file, { headers: { 'content-length': String(file.size) } }));
       if (cache.quotaError)
         throw new Error(

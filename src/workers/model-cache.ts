@@ -2,7 +2,7 @@
 // Only whole, successful responses are kept (never an HTML page, an error or a cut-off body), each
 // file in 64 MB Blob chunks. A load that fails or is cancelled removes what it stored, so a bad
 // download never poisons the cache.
-import type { AppDB } from '../db/app-db.ts';
+import type { ModelCacheDB } from '../db/model-cache-db.ts';
 import { deleteCachedModel, modelKey, type CachedModel } from '../db/cached-models.ts';
 import type { Dtype } from '../shared/model-types.ts';
 
@@ -33,7 +33,7 @@ export class ModelCache {
   private storedThisLoad: string[] = [];
 
   constructor(
-    private readonly db: AppDB,
+    private readonly db: ModelCacheDB,
     private readonly chunkBytes = CHUNK_BYTES,
   ) {}
 

@@ -2,14 +2,13 @@
 // device choice with WASM fallback (at load, and when a WebGPU device is lost later), and errors
 // explained for people.
 import type {
-  ChatTurn,
   GenerationResult,
-  GenerationSettings,
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  ReplyEvent,
+  ReplyRequest,
   WorkerEvent,
-  ToolSchema,
 } from '../shared/model-types.ts';
 import { WEBGPU_FAILED } from '../shared/model-types.ts';
 import { chooseDevice, wasmFallback, type DeviceChoice } from './device-choice.ts';
@@ -46,7 +45,17 @@ export class ModelSession {
     this.emit({ type: 'log', level, message });
   }
 
-  async load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
+  async load(request: LoadRequest, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadedModel> {
+    const cancel = () => this.downloads.cancel();
+    signal?.addEventListener('abort', cancel);
+    try {
+      return await this.loadModel(request, onProgress);
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  private async loadModel(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
     // Free the old model's memory before the new one arrives.
     await this.unload();
     this.log('INFO', `Loading model ${request.modelId} from ${request.endpoint}`);
@@ -118,26 +127,21 @@ export class ModelSession {
     return model;
   }
 
-  cancelLoad(): void {
-    this.downloads.cancel();
-  }
-
-  async chat(
-    turns: ChatTurn[],
-    settings: GenerationSettings,
-    onText: (text: string) => void,
-    tools?: ToolSchema[],
+  async generate(
+    request: ReplyRequest,
+    signal: AbortSignal,
+    onEvent: (event: ReplyEvent) => void,
   ): Promise<GenerationResult> {
     await this.recovering;
     const model = this.requireModel();
     this.generating = true;
     try {
-      return await model.chat(turns, settings, onText, tools);
+      return await model.generate(request, signal, onEvent);
     } catch (error) {
       if (!this.lostDevice) throw error;
       await this.recoverOnWasm();
       // Only start the reply again if none of it reached the screen; otherwise it would repeat.
-      if (!model.streamedText) return this.requireModel().chat(turns, settings, onText, tools);
+      if (!model.streamedText) return this.requireModel().generate(request, signal, onEvent);
       throw new Error(
         'The GPU stopped in the middle of this reply, so ForgeAI switched to WASM. Send again to continue.',
         { cause: error },
@@ -178,10 +182,6 @@ export class ModelSession {
   requireModel(): HuggingFaceModel {
     if (!this.current) throw new Error('No model is loaded yet: choose one and press Load.');
     return this.current;
-  }
-
-  stop(): void {
-    this.current?.stop();
   }
 
   async unload(): Promise<void> {

@@ -1,16 +1,17 @@
-// The model worker: everything transformers.js does happens here, never on the UI thread.
+// The model worker: everything transformers.js does happens here, never on the UI thread. Long calls
+// carry an id chosen by the caller; `cancel(id)` cancels that call only (see calls.ts).
 import { expose } from 'comlink';
-import { db } from '../db/app-db.ts';
+import { modelCacheDb } from '../db/model-cache-db.ts';
 import type {
-  ChatTurn,
   GenerationResult,
-  GenerationSettings,
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  ReplyEvent,
+  ReplyRequest,
   WorkerEvent,
-  ToolSchema,
 } from '../shared/model-types.ts';
+import { Calls } from './calls.ts';
 import { chooseDevice, type DeviceChoice } from './device-choice.ts';
 import { Downloads } from './downloads.ts';
 import { destroyGpuDevice } from './gpu-device.ts';
@@ -18,8 +19,9 @@ import { importLocalModel, type ImportedModel, type LocalFile } from './local-im
 import { ModelCache } from './model-cache.ts';
 import { ModelSession } from './model-session.ts';
 
-const cache = new ModelCache(db);
+const cache = new ModelCache(modelCacheDb());
 const session = new ModelSession(cache, new Downloads());
+const calls = new Calls();
 
 const api = {
   subscribe(listener: (event: WorkerEvent) => void): void {
@@ -31,46 +33,22 @@ const api = {
     return chooseDevice(request);
   },
 
-  load(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
-    return session.load(request, onProgress);
+  load(callId: number, request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadedModel> {
+    return calls.run(callId, (signal) => session.load(request, onProgress, signal));
   },
 
   /** Stores a model folder's files in the cache; load it afterwards with the returned endpoint and id. */
-  importLocalModel(folderName: string, files: LocalFile[]): Promise<ImportedModel> {
-    return importLocalModel(cache, folderName, files);
+  importLocalModel(callId: number, folderName: string, files: LocalFile[]): Promise<ImportedModel> {
+    return calls.run(callId, (signal) => importLocalModel(cache, folderName, files, signal));
   },
 
-  cancelLoad(): void {
-    session.cancelLoad();
+  /** One reply: the prompt is built here from the request (reported first), then the text streams. */
+  generate(callId: number, request: ReplyRequest, onEvent: (event: ReplyEvent) => void): Promise<GenerationResult> {
+    return calls.run(callId, (signal) => session.generate(request, signal, onEvent));
   },
 
-  chat(
-    turns: ChatTurn[],
-    settings: GenerationSettings,
-    onText: (text: string) => void,
-    tools?: ToolSchema[],
-  ): Promise<GenerationResult> {
-    return session.chat(turns, settings, onText, tools);
-  },
-
-  countTokens(text: string): number {
-    return session.requireModel().countTokens(text);
-  },
-
-  formatChat(turns: ChatTurn[]): string {
-    return session.requireModel().formatChat(turns);
-  },
-
-  promptTokens(turns: ChatTurn[]): number {
-    return session.requireModel().promptTokens(turns);
-  },
-
-  turnTokens(turn: ChatTurn): number {
-    return session.requireModel().turnTokens(turn);
-  },
-
-  stop(): void {
-    session.stop();
+  cancel(callId: number): void {
+    calls.cancel(callId);
   },
 
   unload(): Promise<void> {

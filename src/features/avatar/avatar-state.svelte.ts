@@ -1,7 +1,10 @@
-// What the avatar shows: thinking while the prompt is built and the model starts, speaking while the
-// reply streams, then an emotion — from the reply's own tags, else its words — that fades back to idle.
-import { emotionFromText, parseAvatarTags, type Emotion, type Gesture } from './avatar-tags.ts';
-import type { ReplyProcessor } from '../chat/turn.ts';
+// What the avatar shows, and the one place that changes it: thinking while the prompt is built and the
+// model starts, speaking while a reply streams (or the voice reads it), busy while a tool runs, then an
+// emotion — from the reply's own tags, else its words — that fades back to idle. It is driven by three
+// inputs only: the turn's events (`onTurn`), the voice (`speech`) and the control_avatar tool (`show`).
+import type { TurnListener } from '../chat/turn-controller.ts';
+import type { SpeakerHooks } from '../voice/speaker.svelte.ts';
+import { emotionFromText, type Emotion, type Gesture } from './avatar-tags.ts';
 
 /** How long an emotion or gesture holds before the avatar returns to idle. */
 export const HOLD_MS = 4000;
@@ -13,47 +16,50 @@ export class AvatarState {
   activity = $state('');
   /** Flips on each spoken word, where the speech engine reports word boundaries. */
   wordBeat = $state(false);
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly holdMs = HOLD_MS) {}
 
+  /** An expression (and gesture) on purpose; it holds for a while, then the avatar rests. */
   show(expression: Emotion, gesture?: Gesture, hold = true): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     this.activity = '';
     this.expression = expression;
     this.gesture = gesture;
-    if (hold) this.timer = setTimeout(() => this.show('idle', undefined, false), this.holdMs);
+    if (hold) this.#timer = setTimeout(() => this.show('idle', undefined, false), this.holdMs);
   }
 
-  thinking(): void {
-    this.show('thinking', undefined, false);
-  }
-
-  /** A tool runs: the avatar looks busy and says which tool. */
-  working(tool: string): void {
-    this.show('thinking', 'nod', false);
-    this.activity = `Using ${tool}…`;
-  }
-
-  word(): void {
-    this.wordBeat = !this.wordBeat;
-  }
-
-  speaking(): void {
-    if (this.expression !== 'speaking') this.show('speaking', undefined, false);
-  }
-
-  readonly processor: ReplyProcessor = {
-    name: 'Avatar',
-    process: ({ result }) => {
-      const parsed = parseAvatarTags(result.text);
-      const emotion = parsed.expression ?? parsed.emotion ?? emotionFromText(parsed.text) ?? 'idle';
-      this.show(emotion, parsed.gesture);
-    },
+  readonly onTurn: TurnListener = (event) => {
+    switch (event.type) {
+      case 'thinking':
+        return this.show('thinking', undefined, false);
+      case 'streaming':
+        return this.#speaking();
+      case 'tool-started':
+        this.show('thinking', 'nod', false);
+        this.activity = `Using ${event.call.name || 'a tool'}…`;
+        return;
+      case 'done': {
+        const reply = event.turn.rounds.at(-1)?.reply;
+        const tags = reply?.avatar;
+        const emotion = tags?.expression ?? tags?.emotion ?? emotionFromText(reply?.text ?? '') ?? 'idle';
+        return this.show(emotion, tags?.gesture);
+      }
+      case 'stopped':
+      case 'failed':
+        // A reply that failed or was stopped leaves the avatar idle, not stuck thinking.
+        return this.show('idle', undefined, false);
+    }
   };
 
-  /** A reply that failed or was stopped leaves the avatar idle, not stuck thinking. */
-  reset(): void {
-    this.show('idle', undefined, false);
+  /** The voice reading a reply: the mouth moves with each word, then the avatar rests. */
+  readonly speech: SpeakerHooks = {
+    onStart: () => this.#speaking(),
+    onWord: () => (this.wordBeat = !this.wordBeat),
+    onEnd: () => this.show('idle', undefined, false),
+  };
+
+  #speaking(): void {
+    if (this.expression !== 'speaking') this.show('speaking', undefined, false);
   }
 }

@@ -4,13 +4,13 @@ import {
   StreamingTagStripper,
   emotionFromText,
   parseAvatarTags,
-  type ParsedReply,
+  type AvatarTagged,
 } from './avatar-tags.ts';
 
 const LONG = `[emotion: ${'x'.repeat(30)}] hi`;
 
 // [reply, what parseAvatarTags gives]
-const CASES: [string, ParsedReply][] = [
+const CASES: [string, AvatarTagged][] = [
   ['Hello there!', { text: 'Hello there!', ignored: [] }],
   ['[emotion:happy] Hello there!', { text: 'Hello there!', emotion: 'happy', ignored: [] }],
   ['Hello [emotion:happy] there', { text: 'Hello there', emotion: 'happy', ignored: [] }],

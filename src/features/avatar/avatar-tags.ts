@@ -20,7 +20,7 @@ export interface FoundTag {
   raw: string;
 }
 
-export interface ParsedReply {
+export interface AvatarTagged {
   text: string;
   emotion?: Emotion;
   gesture?: Gesture;
@@ -140,11 +140,16 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
   (list as readonly string[]).includes(value);
 
 /** Reads the avatar tags of a whole reply: the last whitelisted one of each kind wins. */
-export function parseAvatarTags(text: string): ParsedReply {
+export function parseAvatarTags(text: string): AvatarTagged {
   const stripper = new StreamingTagStripper();
   const shown = stripper.push(text) + stripper.flush();
-  const parsed: ParsedReply = { text: shown, ignored: [] };
-  for (const { kind, value, raw } of stripper.tags) {
+  return readTags(shown, stripper.tags);
+}
+
+/** The reply's text without tags, and what its tags ask for (a stripper that has seen the whole reply). */
+export function readTags(shown: string, tags: readonly FoundTag[]): AvatarTagged {
+  const parsed: AvatarTagged = { text: shown, ignored: [] };
+  for (const { kind, value, raw } of tags) {
     if (kind === 'gesture' && isOneOf(GESTURES, value)) parsed.gesture = value;
     else if (kind !== 'gesture' && isOneOf(EMOTIONS, value)) parsed[kind] = value;
     else parsed.ignored.push(raw);

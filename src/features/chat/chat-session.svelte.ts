@@ -1,9 +1,11 @@
-// One conversation on screen: sends a message, streams the reply into it and saves both as it goes.
-// The messages shown are read live from IndexedDB, so a reply another tab writes shows as it grows.
+// One conversation on screen: sends a message, runs its turn (turn-controller.ts) and saves what the turn
+// writes (turn-writer.ts) as it goes. The messages shown are read live from IndexedDB, so a reply another
+// tab writes shows as it grows.
 import { liveQuery, type Subscription } from 'dexie';
 import type { AppDB } from '../../db/app-db.ts';
 import {
   createConversation,
+  getConversation,
   latestConversation,
   setConversationPersona,
   type Conversation,
@@ -16,38 +18,28 @@ import {
   type NewMessage,
   type StoredMessage,
 } from '../../db/messages.ts';
-import type { ModelClient } from '../model/model-client.svelte.ts';
-import { DEFAULT_GENERATION, type GenerationSettings, type LoadedModel } from '../../shared/model-types.ts';
-import { runTurn, type ContextProvider, type ModelPort, type ReplyProcessor } from './turn.ts';
 import { log } from '../log/logger.ts';
-import { ReplyStream, type SaveMessage } from './reply-stream.ts';
-import { historyNewestFirst } from './history.ts';
-import { chatToolRounds, type ChatToolHooks } from './chat-tools.ts';
-import type { Toolbox } from '../tools/toolbox.svelte.ts';
+import { historyChars, historyTurns } from './history.ts';
 import { ReplyLocks } from './reply-locks.ts';
 import { ShownMessages } from './shown-messages.ts';
+import type { TurnController, TurnSetup } from './turn-controller.ts';
+import { TurnWriter } from './turn-writer.ts';
 
 export interface ChatSessionOptions {
-  /** The active persona's part of the system prompt. */
-  personality: () => string;
+  /** What a turn runs with now; undefined while no model is loaded. */
+  setup: () => TurnSetup | undefined;
   /** The active persona's id, remembered by each new conversation. */
   personaId: () => string;
-  providers?: ContextProvider[];
-  processors?: ReplyProcessor[];
   /** A thumbs up/down on a reply, with the topics that turn was about. */
   onFeedback?: (topics: string[], vote: 1 | -1) => Promise<void>;
-  /** Where the turn is, for the avatar: the prompt is being built / the reply streams / it failed. */
-  onPhase?: (phase: 'thinking' | 'speaking' | 'failed' | { working: string }) => void;
-  /** Reply length and sampling (Settings); the defaults when left out. */
-  generation?: () => GenerationSettings;
-  /** Tool calling; without it, tool calls in replies are only hidden. */
-  tools?: Toolbox;
 }
 
 export class ChatSession {
   conversation = $state.raw<Conversation | null>(null);
   messages = $state<StoredMessage[]>([]);
   error = $state('');
+  /** A message to bring into view and mark (a search result); cleared by the next send. */
+  focusId = $state<number | null>(null);
 
   private readonly locks = new ReplyLocks();
   private readonly shown = new ShownMessages();
@@ -55,11 +47,16 @@ export class ChatSession {
   /** Locks of the replies this turn writes, let go when the turn ends. */
   private heldReplies: (() => void)[] = [];
 
+  /** Saves the turn being run; subscribed first, so a reply is saved before anything else acts on it. */
+  #writer: TurnWriter | undefined;
+
   constructor(
     private readonly db: AppDB,
-    private readonly model: ModelClient,
+    private readonly turns: TurnController,
     private readonly options: ChatSessionOptions,
-  ) {}
+  ) {
+    turns.on('Saving the reply', (event) => this.#writer?.listener(event));
+  }
 
   /** Shows the most recent conversation again after a reload. */
   async restore(): Promise<void> {
@@ -71,13 +68,14 @@ export class ChatSession {
     this.show(latest.id, await messagesOf(this.db, latest.id));
   }
 
-  /** Shows a saved conversation (from search); false if it no longer exists. */
-  async open(conversationId: number): Promise<boolean> {
+  /** Shows a saved conversation, at `focusId` (a search result) if given; false if it no longer exists. */
+  async open(conversationId: number, focusId: number | null = null): Promise<boolean> {
     if (this.busy) return false;
-    const conversation = await this.db.conversations.get(conversationId);
+    const conversation = await getConversation(this.db, conversationId);
     if (!conversation) return false;
     this.conversation = conversation;
     this.show(conversation.id, await messagesOf(this.db, conversation.id));
+    this.focusId = focusId;
     this.error = '';
     return true;
   }
@@ -85,6 +83,7 @@ export class ChatSession {
   newChat(): void {
     this.conversation = null;
     this.show(undefined, []);
+    this.focusId = null;
     this.error = '';
   }
 
@@ -128,23 +127,24 @@ export class ChatSession {
     this.shown.doneWriting();
   }
 
-  /** True from Send until the reply is saved (building the prompt comes before the model is busy). */
+  /** True from Send until the turn is over and saved. */
   sending = $state(false);
 
   get busy(): boolean {
-    return this.sending || this.model.status === 'generating';
+    return this.sending;
   }
 
   async send(text: string): Promise<void> {
     const content = text.trim();
-    const loaded = this.model.loaded;
-    if (!content || !loaded || this.busy) return;
+    const setup = this.options.setup();
+    if (!content || !setup || this.busy) return;
     this.error = '';
+    this.focusId = null;
     this.sending = true;
     try {
-      await this.sendTurn(content, loaded);
+      await this.sendTurn(content, setup);
     } catch (error) {
-      // Only storage can fail before the turn starts (a full disk): say so; nothing on screen is lost.
+      // Only storage can fail outside the turn (a full disk): say so; nothing on screen is lost.
       this.error = `Your message could not be saved in the browser's storage (${error instanceof Error ? error.message : String(error)}). Free some disk space and send again.`;
       log.error(this.error);
     } finally {
@@ -153,97 +153,34 @@ export class ChatSession {
     }
   }
 
-  private async sendTurn(content: string, loaded: LoadedModel): Promise<void> {
+  private async sendTurn(content: string, setup: TurnSetup): Promise<void> {
+    const { modelId, contextLength } = setup.engine;
     let conversation = this.conversation;
     if (!conversation) {
-      conversation = await createConversation(this.db, loaded.modelId, content.slice(0, 60), this.options.personaId());
+      conversation = await createConversation(this.db, modelId, content.slice(0, 60), this.options.personaId());
       this.conversation = conversation;
       this.show(conversation.id, []);
     }
-    const earlier = [...this.messages];
-    const base = { conversationId: conversation.id, modelId: loaded.modelId };
+    const history = historyTurns(this.messages, historyChars(contextLength));
+    const base = { conversationId: conversation.id, modelId };
     await this.addOwn({ ...base, role: 'user', text: content, status: 'done' });
-    this.options.onPhase?.('thinking');
-    let reply = await this.startReply(base);
-    this.toolAbort = new AbortController();
-    const save: SaveMessage = (id, changes) => this.saveReply(id, changes);
-    const hooks: ChatToolHooks = {
-      addToolMessage: async (tool) => {
-        this.options.onPhase?.({ working: tool.name });
-        return this.addOwn({ ...base, role: 'tool', text: '', status: 'streaming', tool });
-      },
-      saveMessage: save,
-      nextReply: async (previous) => {
-        await reply.finish(previous);
-        this.options.onPhase?.('thinking');
-        reply = await this.startReply(base);
-        return this.streamTo(reply);
-      },
-    };
-    const saveReply: ReplyProcessor = { name: 'Saving the reply', process: ({ result }) => reply.finish(result) };
-    const rememberTopics: ReplyProcessor = {
-      name: 'Remembering the topics',
-      process: async ({ topics }) => {
-        reply.message.topics = topics.filter((topic, i) => topics.indexOf(topic) === i);
-        await this.saveReply(reply.message.id, { topics: [...reply.message.topics] });
-      },
-    };
-    const { tools } = this.options;
+    this.#writer = new TurnWriter({ add: (message) => this.addOwn(message), save: (id, c) => this.save(id, c) }, base);
     try {
-      await runTurn(
-        {
-          model: this.modelPort(loaded),
-          log,
-          personality: this.options.personality,
-          providers: this.options.providers ?? [],
-          processors: [saveReply, ...(this.options.processors ?? []), rememberTopics],
-          settings: this.options.generation?.() ?? DEFAULT_GENERATION,
-          tools: tools && chatToolRounds(tools, loaded.modelId, log, this.toolAbort.signal, hooks),
-        },
-        { userMessage: content, modelId: loaded.modelId },
-        historyNewestFirst(earlier),
-        this.streamTo(reply),
-      );
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.error = `The reply failed: ${reason}`;
-      log.error(this.error);
-      this.options.onPhase?.('failed');
-      await reply.fail(reason);
+      const turn = await this.turns.run(setup, content, history);
+      if (turn.status === 'failed') this.error = `The reply failed: ${turn.error}`;
+      // What the turn was about (the mind adds it), kept with the reply for thumbs up/down.
+      const last = this.messages.find((m) => m.id === turn.rounds.at(-1)?.messageId);
+      if (last && turn.topics.length) {
+        last.topics = turn.topics.filter((topic, i, all) => all.indexOf(topic) === i);
+        await this.save(last.id, { topics: [...last.topics] });
+      }
+    } finally {
+      this.#writer = undefined;
     }
   }
 
-  private toolAbort: AbortController | undefined;
-
-  /** A new, empty assistant message on screen, streaming. */
-  private async startReply(base: { conversationId: number; modelId: string }): Promise<ReplyStream> {
-    const message = await this.addOwn({ ...base, role: 'assistant', text: '', status: 'streaming' });
-    return new ReplyStream(
-      message,
-      (id, changes) => this.saveReply(id, changes),
-      () => this.options.onPhase?.('speaking'),
-    );
-  }
-
-  private streamTo(reply: ReplyStream): (piece: string) => void {
-    return (piece) => {
-      log.token(piece);
-      reply.onText(piece);
-    };
-  }
-
-  private modelPort(loaded: LoadedModel): ModelPort {
-    return {
-      modelId: loaded.modelId,
-      contextLength: loaded.contextLength,
-      promptTokens: (turns) => this.model.promptTokens(turns),
-      turnTokens: (turn) => this.model.turnTokens(turn),
-      generate: (turns, settings, onText, tools) => this.model.chat(turns, settings, onText, tools),
-    };
-  }
-
   /** A failed write (full disk, blocked storage) is shown, not thrown: the reply stays on screen. */
-  private async saveReply(id: number, changes: Parameters<typeof updateMessage>[2]): Promise<void> {
+  private async save(id: number, changes: Parameters<typeof updateMessage>[2]): Promise<void> {
     try {
       await updateMessage(this.db, id, changes);
     } catch (error) {
@@ -253,9 +190,7 @@ export class ChatSession {
   }
 
   stop(): void {
-    this.model.stop();
-    this.toolAbort?.abort();
-    this.options.tools?.preferences.cancelPending();
+    this.turns.stop();
   }
 
   /** Thumbs up/down on a reply: saved on the message and passed on to what learns from it. */
@@ -263,7 +198,7 @@ export class ChatSession {
     const target = this.messages.find((m) => m.id === message.id);
     if (!target || target.feedback === vote) return;
     target.feedback = vote;
-    await this.saveReply(target.id, { feedback: vote });
+    await this.save(target.id, { feedback: vote });
     await this.options.onFeedback?.($state.snapshot(target.topics) ?? [], vote);
   }
 

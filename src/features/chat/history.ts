@@ -1,8 +1,14 @@
-// Earlier messages as chat turns for the next prompt, newest first (the context builder stops reading
-// once its budget is full).
+// Earlier messages as chat turns for the next prompt, oldest first. The engine keeps the newest that fit
+// its context; this only bounds what is sent to it, so a 2,000-message chat costs no more than a short one.
 import type { StoredMessage } from '../../db/messages.ts';
 import type { ChatTurn } from '../../shared/model-types.ts';
 import { CLOSE_TAG, OPEN_TAG } from '../tools/tool-calls.ts';
+
+/**
+ * Characters of history worth sending for a context of `contextLength` tokens: a token is rarely more
+ * than 8 characters, so more than this could never fit.
+ */
+export const historyChars = (contextLength: number): number => contextLength * 8;
 
 /** The calls of the tool messages right after message `index`, written as the model wrote them. */
 function callsAfter(messages: StoredMessage[], index: number): string[] {
@@ -15,14 +21,21 @@ function callsAfter(messages: StoredMessage[], index: number): string[] {
 }
 
 /**
- * Failed and empty messages are left out, except a reply that was nothing but tool calls (its text is
- * empty on screen): the model gets its calls back, so the tool results that follow make sense.
+ * The newest messages, up to `maxChars` characters, oldest first. Failed and empty messages are left out;
+ * a reply that called tools gets its calls back (its visible text had them taken out), so the tool results
+ * that follow it answer something the model asked.
  */
-export function* historyNewestFirst(messages: StoredMessage[]): Generator<ChatTurn> {
-  for (let i = messages.length - 1; i >= 0; i--) {
+export function historyTurns(messages: StoredMessage[], maxChars: number): ChatTurn[] {
+  const turns: ChatTurn[] = [];
+  let chars = 0;
+  for (let i = messages.length - 1; i >= 0 && chars < maxChars; i--) {
     const message = messages[i];
     if (message.status === 'error') continue;
-    const content = message.text || (message.role === 'assistant' ? callsAfter(messages, i).join('\n') : '');
-    if (content) yield { role: message.role, content };
+    const parts = message.role === 'assistant' ? [message.text, ...callsAfter(messages, i)] : [message.text];
+    const content = parts.filter(Boolean).join('\n');
+    if (!content) continue;
+    turns.push({ role: message.role, content });
+    chars += content.length;
   }
+  return turns.reverse();
 }

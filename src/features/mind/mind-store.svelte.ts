@@ -1,12 +1,12 @@
 // The current model's mind (wants, motivations, goals): loaded per model, decayed by time, fed into
-// every prompt (a context provider), taught by every turn (a reply processor) and by thumbs up/down,
+// every prompt (a context provider), taught by every turn (a turn listener) and by thumbs up/down,
 // and saved after each change.
 import type { AppDB } from '../../db/app-db.ts';
 import { loadMind, saveMind } from '../../db/minds.ts';
 import { HALF_LIFE_DAYS } from '../../db/setting-schemas.ts';
 import { putSetting, readSetting } from '../../db/settings.ts';
 import type { Logger } from '../log/logger.ts';
-import type { ContextProvider, ReplyProcessor } from '../chat/turn.ts';
+import type { ContextProvider, TurnListener } from '../chat/turn-controller.ts';
 import { applyFeedback, decay, learnFromTurn } from './learn.ts';
 import { wantsPrompt } from './prompt.ts';
 import { exportMind, importMind, seedFromTraining } from './training.ts';
@@ -50,19 +50,20 @@ export class MindStore {
   }
 
   readonly provider: ContextProvider = {
-    name: 'wants',
+    name: 'mind',
     contribute: () => wantsPrompt(this.mind),
   };
 
-  readonly processor: ReplyProcessor = {
-    name: 'Learning from interaction',
-    process: async (turn) => {
-      const learned = learnFromTurn(this.mind, turn.input.userMessage, turn.result.text, Date.now());
-      turn.topics.push(...learned.topics);
-      this.log.info(`Learning from interaction (topic: ${learned.topics.join(', ') || 'none'})`);
-      for (const change of learned.changes) this.log.ok(`Learned (${change.topic}): ${change.message}`);
-      await this.commit(learned.state);
-    },
+  /** Learns from a finished (or stopped) turn: the user's message and every round's reply, as shown. */
+  readonly learner: TurnListener = async (event) => {
+    if (event.type !== 'done' && event.type !== 'stopped') return;
+    const { turn } = event;
+    const replies = turn.rounds.map((round) => round.reply.text).filter(Boolean);
+    const learned = learnFromTurn(this.mind, turn.message, replies.join('\n\n'), Date.now());
+    turn.topics.push(...learned.topics);
+    this.log.info(`Learning from interaction (topic: ${learned.topics.join(', ') || 'none'})`);
+    for (const change of learned.changes) this.log.ok(`Learned (${change.topic}): ${change.message}`);
+    await this.commit(learned.state);
   };
 
   async feedback(topics: string[], vote: 1 | -1): Promise<void> {

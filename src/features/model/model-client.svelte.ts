@@ -2,17 +2,17 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ModelApi } from '../../workers/model.worker.ts';
 import type {
-  ChatTurn,
   GenerationResult,
-  GenerationSettings,
   LoadedModel,
   LoadProgress,
   LoadRequest,
+  ReplyEvent,
+  ReplyRequest,
   WorkerEvent,
-  ToolSchema,
 } from '../../shared/model-types.ts';
 import type { DeviceChoice } from '../../workers/device-choice.ts';
 import type { AppDB } from '../../db/app-db.ts';
+import type { Engine } from '../chat/turn-controller.ts';
 import { log } from '../log/logger.ts';
 import { createModelWorker } from './create-model-worker.ts';
 import { DownloadProgress } from './download-progress.ts';
@@ -37,8 +37,11 @@ export class ModelClient {
   /** ONNX Runtime fixes its thread count when a worker first loads a model. */
   private workerThreads: number | undefined;
   private remote: Remote<ModelApi> | undefined;
-  /** Rejects the call in flight when the worker dies, so nothing waits forever. */
-  private rejectInFlight: ((error: Error) => void) | undefined;
+  /** Rejects the calls in flight when the worker dies, so nothing waits forever. */
+  private inFlight: ((error: Error) => void)[] = [];
+  private lastCallId = 0;
+  /** Cancels the load in progress (the Cancel button). */
+  private loadAbort: AbortController | undefined;
 
   constructor(private readonly db: AppDB) {}
 
@@ -68,14 +71,30 @@ export class ModelClient {
       `The model stopped working (${reason}). Your conversation is saved; load the model again to continue. ` +
       'If you are offline, the app could not fetch its model runner: reconnect once, then load again.';
     log.error(this.error);
-    this.rejectInFlight?.(new Error(this.error));
+    const error = new Error(this.error);
+    for (const reject of this.inFlight) reject(error);
   }
 
-  private track<T>(call: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.rejectInFlight = reject;
-      call.then(resolve, reject).finally(() => (this.rejectInFlight = undefined));
-    });
+  /**
+   * One long call into the worker, under an id of its own: aborting `signal` cancels that call (and
+   * only that one) in the worker. A worker that dies rejects it at once.
+   */
+  private async call<T>(signal: AbortSignal | undefined, start: (callId: number) => Promise<T>): Promise<T> {
+    const callId = ++this.lastCallId;
+    const cancel = () => void this.remote?.cancel(callId);
+    signal?.addEventListener('abort', cancel);
+    let reject: (error: Error) => void = () => {};
+    try {
+      return await new Promise<T>((resolve, rejectCall) => {
+        reject = rejectCall;
+        this.inFlight.push(reject);
+        start(callId).then(resolve, rejectCall);
+        if (signal?.aborted) cancel();
+      });
+    } finally {
+      this.inFlight = this.inFlight.filter((other) => other !== reject);
+      signal?.removeEventListener('abort', cancel);
+    }
   }
 
   async load(request: LoadRequest): Promise<LoadedModel | null> {
@@ -126,7 +145,8 @@ export class ModelClient {
       this.progress = progress.snapshot();
     };
     try {
-      return await this.track(remote.load(request, proxy(onProgress)));
+      this.loadAbort = new AbortController();
+      return await this.call(this.loadAbort.signal, (id) => remote.load(id, request, proxy(onProgress)));
     } catch (error) {
       this.restartWorker();
       throw error;
@@ -155,7 +175,8 @@ export class ModelClient {
     this.loadingId = `folder ${folderName}`;
     this.error = '';
     try {
-      const imported = await this.track(remote.importLocalModel(folderName, files));
+      this.loadAbort = new AbortController();
+      const imported = await this.call(this.loadAbort.signal, (id) => remote.importLocalModel(id, folderName, files));
       await this.load({ modelId: imported.modelId, endpoint: imported.endpoint, source: 'local', numThreads });
     } catch (error) {
       this.status = 'error';
@@ -169,41 +190,35 @@ export class ModelClient {
     return this.ensureWorker().planLoad(request);
   }
 
-  cancelLoad(): void {
-    void this.remote?.cancelLoad();
+  /** The loaded model as the chat's engine; undefined while none is loaded. */
+  get engine(): Engine | undefined {
+    const loaded = this.loaded;
+    if (!loaded) return undefined;
+    return {
+      modelId: loaded.modelId,
+      contextLength: loaded.contextLength,
+      generate: (request, onEvent, signal) => this.generate(request, onEvent, signal),
+    };
   }
 
-  async chat(
-    turns: ChatTurn[],
-    settings: GenerationSettings,
-    onText: (text: string) => void,
-    tools?: ToolSchema[],
+  cancelLoad(): void {
+    this.loadAbort?.abort();
+  }
+
+  /** One reply from the loaded model: the worker builds the prompt from `request`, reports it, then streams. */
+  async generate(
+    request: ReplyRequest,
+    onEvent: (event: ReplyEvent) => void,
+    signal?: AbortSignal,
   ): Promise<GenerationResult> {
     const remote = this.remote;
     if (!remote || !this.loaded) throw new Error('No model is loaded yet: choose one and press Load.');
     this.status = 'generating';
     try {
-      return await this.track(remote.chat(turns, settings, proxy(onText), tools));
+      return await this.call(signal, (id) => remote.generate(id, request, proxy(onEvent)));
     } finally {
       if (this.status === 'generating') this.status = 'ready';
     }
-  }
-
-  stop(): void {
-    void this.remote?.stop();
-  }
-
-  private requireRemote(): Remote<ModelApi> {
-    if (!this.remote || !this.loaded) throw new Error('No model is loaded yet: choose one and press Load.');
-    return this.remote;
-  }
-
-  promptTokens(turns: ChatTurn[]): Promise<number> {
-    return this.requireRemote().promptTokens(turns);
-  }
-
-  turnTokens(turn: ChatTurn): Promise<number> {
-    return this.requireRemote().turnTokens(turn);
   }
 
   /** Simulates a GPU crash (for trying the WASM fallback); false when no WebGPU device is in use. */

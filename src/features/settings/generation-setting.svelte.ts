@@ -2,7 +2,7 @@
 import { DEFAULT_GENERATION, type GenerationSettings } from '../../shared/model-types.ts';
 import type { AppDB } from '../../db/app-db.ts';
 import { putSetting, readSetting } from '../../db/settings.ts';
-import { MAX_REPLY_TOKENS } from './reply-limit.ts';
+import { MAX_REPLY_TOKENS } from '../../shared/reply-limit.ts';
 
 /** Keeps saved or typed values in range; temperature 0 means "always the likeliest token" (no sampling). */
 export function cleanGeneration(input: Partial<GenerationSettings>): GenerationSettings {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERATION } from '../../shared/model-types.ts';
 import { cleanGeneration } from './generation-setting.svelte.ts';
-import { MAX_REPLY_TOKENS } from './reply-limit.ts';
+import { MAX_REPLY_TOKENS } from '../../shared/reply-limit.ts';
 
 describe('cleanGeneration', () => {
   it('fills what is missing from the defaults', () => {

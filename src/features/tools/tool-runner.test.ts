@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TurnLog } from '../chat/turn.ts';
+import type { TurnLog } from '../chat/turn-controller.ts';
 import { getTimeTool } from './builtins/get-time.ts';
 import { ToolRegistry, type Tool, type ToolContext } from './registry.ts';
 import type { ToolCall } from './tool-calls.ts';
@@ -18,7 +18,15 @@ afterEach(() => vi.restoreAllMocks());
 function fakeLog(): TurnLog & { lines: string[] } {
   const lines: string[] = [];
   const at = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, debug: at('DEBUG'), info: at('INFO'), ok: at('OK'), warn: at('WARN'), error: at('ERROR') };
+  return {
+    lines,
+    debug: at('DEBUG'),
+    info: at('INFO'),
+    ok: at('OK'),
+    warn: at('WARN'),
+    error: at('ERROR'),
+    token: () => undefined,
+  };
 }
 
 /** Fake tools that note each run in `runs`. */

@@ -1,6 +1,6 @@
 // Runs one parsed tool call: unknown tools, bad arguments, a "no" from the user and failures all
 // become an error result for the model; nothing here throws. Every step is logged.
-import type { TurnLog } from '../chat/turn.ts';
+import type { TurnLog } from '../chat/turn-controller.ts';
 import { checkArguments, type Tool, type ToolContext, type ToolDisplay, type ToolRegistry } from './registry.ts';
 import type { ToolCall } from './tool-calls.ts';
 

@@ -2,12 +2,13 @@
 // object the app wires into chats (prompt section, schemas, running calls, statistics).
 import type { AppDB } from '../../db/app-db.ts';
 import { recordToolUse, toolUsesOf, usefulness, type ToolUse } from '../../db/tool-uses.ts';
-import type { ContextProvider } from '../chat/turn.ts';
+import type { ContextProvider, TurnTools } from '../chat/turn-controller.ts';
 import type { ToolSchema, ToolSupport } from '../../shared/model-types.ts';
 import { toolsPromptSection } from './prompt-section.ts';
 import { toolSchema, type Tool, type ToolRegistry } from './registry.ts';
 import type { ToolPreferences } from './tool-preferences.svelte.ts';
-import type { ToolOutcome } from './tool-runner.ts';
+import { runToolCall, type ToolOutcome } from './tool-runner.ts';
+import type { TurnLog } from '../chat/turn-controller.ts';
 
 export class Toolbox {
   /** Usage per tool for the current model. */
@@ -47,6 +48,31 @@ export class Toolbox {
       return toolsPromptSection(this.ordered(), { compact: model.contextLength < 2048 });
     },
   };
+
+  /** Tool calling for one turn of the current model: its round limit, definitions and a runner. */
+  forTurn(log: TurnLog): TurnTools {
+    const modelId = this.#modelId;
+    const deps = {
+      registry: this.registry,
+      permissions: this.preferences,
+      log,
+      record: (o: ToolOutcome) => this.record(o),
+    };
+    return {
+      maxRounds: this.preferences.maxRounds,
+      schemas: () => this.schemas(),
+      run: async (call, signal) => {
+        // Stop while a tool waits for permission: the question closes as a "Deny".
+        const closeQuestion = () => this.preferences.cancelPending();
+        signal.addEventListener('abort', closeQuestion);
+        try {
+          return await runToolCall(call, deps, { signal, modelId });
+        } finally {
+          signal.removeEventListener('abort', closeQuestion);
+        }
+      },
+    };
+  }
 
   async record(outcome: ToolOutcome): Promise<void> {
     if (!this.#modelId) return;

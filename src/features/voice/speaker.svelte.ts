@@ -1,7 +1,7 @@
 // Text to speech with the browser's speechSynthesis: a reply is cleaned (no code, tags or markup) and
 // spoken a sentence at a time, so Stop is instant and long replies never hit an engine's limit.
 import { sentenceChunks } from './speech-chunks.ts';
-import { textForSpeech } from './speech-text.ts';
+import { speakable } from './speech-text.ts';
 import type { VoiceSettings } from './voice-settings.svelte.ts';
 
 export interface SpeakerHooks {
@@ -33,10 +33,11 @@ export class Speaker {
     speechSynthesis.addEventListener('voiceschanged', load);
   }
 
-  speak(messageId: number, reply: string, personaId: string): void {
+  /** Reads a reply's visible text (as shown: no tool calls or avatar tags) aloud. */
+  speak(messageId: number, visible: string, personaId: string): void {
     if (!this.supported) return;
     this.stop();
-    const chunks = sentenceChunks(textForSpeech(reply));
+    const chunks = sentenceChunks(speakable(visible));
     if (!chunks.length) return;
     const run = ++this.#run;
     const voice = this.voices.find((v) => v.voiceURI === this.settings.voiceFor(personaId));

@@ -159,16 +159,20 @@ function tidy(text: string): string {
  * stay as single newlines, each line with single spaces. Never throws.
  */
 export function textForSpeech(reply: string): string {
+  if (typeof reply !== 'string') return '';
+  return speakable(parseAvatarTags(parseToolCalls(reply.replace(TOOL_RESULT, '')).text).text);
+}
+
+/** The same for text already shown to people (a reply's visible text: its calls and tags are out). */
+export function speakable(visible: string): string {
   try {
-    if (typeof reply !== 'string') return '';
-    const visible = parseAvatarTags(parseToolCalls(reply.replace(TOOL_RESULT, '')).text).text;
     const lines: string[] = [];
     blocks(lexMarkdown(visible), lines);
     return tidy(replaceUrls(lines.join('\n')));
   } catch {
     // marked should not throw; if it ever does, tags and URLs still go.
     try {
-      return tidy(replaceUrls(htmlText(reply)));
+      return tidy(replaceUrls(htmlText(visible)));
     } catch {
       return '';
     }

@@ -1,6 +1,6 @@
 // How long a reply may be for the loaded model. The reply and the prompt share the model's context:
 // a reply allowed the whole context would leave no room for the message, and every send would fail.
-import type { GenerationSettings } from '../../shared/model-types.ts';
+import type { GenerationSettings } from './model-types.ts';
 
 /** The most Settings → Longest reply accepts, whatever the model. */
 export const MAX_REPLY_TOKENS = 4096;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GENERATION } from '../../shared/model-types.ts';
+import { DEFAULT_GENERATION } from './model-types.ts';
 import { boundReplyLength, longestReplyFor, MAX_REPLY_TOKENS } from './reply-limit.ts';
 
 describe('longestReplyFor', () => {

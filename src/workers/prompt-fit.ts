@@ -1,0 +1,81 @@
+// The prompt, built once: the system prompt, as much history as fits, this turn — rendered whole with
+// the model's chat template and counted with its tokenizer. History gives way first (oldest turns out);
+// a long system prompt or message may shorten the reply, down to MIN_REPLY_ROOM, before the turn fails
+// with an error that says what to change. Only whole conversations are rendered: strict templates
+// (roles that must alternate, no lone messages) refuse pieces.
+import { boundReplyLength } from '../shared/reply-limit.ts';
+import type { BuiltPrompt, ChatTurn, ReplyRequest } from '../shared/model-types.ts';
+
+export interface PromptRenderer {
+  /** The prompt these turns make, the chat template applied (it may throw: templates refuse some turns). */
+  render(turns: ChatTurn[]): string;
+  /** Tokens of a rendered prompt. */
+  count(text: string): number;
+}
+
+/** Below this many tokens a reply is not worth asking for, so a shorter reply setting would not help. */
+const MIN_USEFUL_REPLY = 16;
+/** A long system prompt or message may take room from the reply down to this (or the setting, if lower). */
+export const MIN_REPLY_ROOM = 256;
+
+/** Says what to change: the reply-length setting when a shorter reply would make room, else the message. */
+function tooLong(promptTokens: number, contextLength: number, replyTokens: number): Error {
+  const roomForReply = contextLength - promptTokens;
+  if (roomForReply >= MIN_USEFUL_REPLY)
+    return new Error(
+      `The message and system prompt need ${promptTokens} tokens and the reply may take ${replyTokens}: together more than this model reads (${contextLength}). ` +
+        `Lower Settings → Longest reply (now ${replyTokens} tokens) to ${roomForReply} or less, or shorten the message.`,
+    );
+  return new Error(
+    `The message is too long for this model: the message and system prompt need ${promptTokens} tokens, and the model reads at most ${contextLength}, its reply included. ` +
+      `Shorten the message or the persona's prompt.`,
+  );
+}
+
+/** History as sent, from its `keep` newest turns, starting at a user turn (templates expect user first). */
+function newestHistory(history: ChatTurn[], keep: number): ChatTurn[] {
+  const kept = history.slice(history.length - keep);
+  const firstUser = kept.findIndex((turn) => turn.role === 'user');
+  return firstUser === -1 ? [] : kept.slice(firstUser);
+}
+
+export function fitPrompt(request: ReplyRequest, renderer: PromptRenderer, contextLength: number): BuiltPrompt {
+  const systemText = request.system
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n\n');
+  const system: ChatTurn[] = systemText ? [{ role: 'system', content: systemText }] : [];
+  const wanted = boundReplyLength(request.settings, contextLength).maxNewTokens;
+  const build = (keep: number) => {
+    const history = newestHistory(request.history, keep);
+    const text = renderer.render([...system, ...history, ...request.turn]);
+    return { text, tokens: renderer.count(text), historyUsed: history.length };
+  };
+  const result = (built: ReturnType<typeof build>): BuiltPrompt => ({
+    ...built,
+    historyLeftOut: request.history.length - built.historyUsed,
+    maxNewTokens: Math.min(wanted, contextLength - built.tokens),
+  });
+
+  // The usual case, one render: everything fits beside a full-length reply.
+  const all = build(request.history.length);
+  if (all.tokens + wanted <= contextLength) return result(all);
+
+  const bare = request.history.length ? build(0) : all;
+  const replyTokens = Math.min(wanted, contextLength - bare.tokens);
+  if (replyTokens < Math.min(wanted, MIN_REPLY_ROOM)) throw tooLong(bare.tokens, contextLength, wanted);
+  // History fills what the reply leaves: the largest number of newest turns that fits (more turns never
+  // make a shorter prompt, so a binary search needs about log2(history) renders).
+  const budget = contextLength - replyTokens;
+  if (all.tokens <= budget) return result(all);
+  let best = bare;
+  let fits = 0;
+  let fails = request.history.length;
+  while (fails - fits > 1) {
+    const keep = Math.floor((fits + fails) / 2);
+    const candidate = build(keep);
+    if (candidate.tokens <= budget) [fits, best] = [keep, candidate];
+    else fails = keep;
+  }
+  return result(best);
+}
