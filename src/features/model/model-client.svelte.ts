@@ -43,11 +43,15 @@ export class ModelClient {
   /** Cancels the load in progress (the Cancel button). */
   private loadAbort: AbortController | undefined;
 
-  constructor(private readonly db: AppDB) {}
+  constructor(
+    private readonly db: AppDB,
+    /** Makes the model worker (tests give a stand-in speaking the same API). */
+    private readonly createWorker: () => Worker = createModelWorker,
+  ) {}
 
   private ensureWorker(): Remote<ModelApi> {
     if (this.remote) return this.remote;
-    this.worker = createModelWorker();
+    this.worker = this.createWorker();
     this.worker.addEventListener('error', (event) => this.onWorkerDied(event.message || 'the model worker crashed'));
     const remote = wrap<ModelApi>(this.worker);
     void remote.subscribe(proxy((event: WorkerEvent) => this.onWorkerEvent(event)));
