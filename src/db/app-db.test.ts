@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
 import { AppDB } from './app-db.ts';
 import { createConversation, latestConversation } from './conversations.ts';
 import { addMessage, markInterruptedReplies, messagesOf, updateMessage, type NewMessage } from './messages.ts';
@@ -193,7 +194,7 @@ describe('settings', () => {
     ['hubEndpoint', 'javascript:alert(1)'],
     ['device', 'quantum'],
     ['threads', -1],
-    ['wantsHalfLifeDays', 0],
+    ['mindHalfLifeDays', 0],
     ['persona', ''],
     ['generation', { maxNewTokens: 1e9 }],
   ] as const)('a damaged %s setting (%j) reads as the default, with a line in the log', async (key, value) => {
@@ -212,5 +213,19 @@ describe('settings', () => {
     const other = new AppDB(`test-${crypto.randomUUID()}`);
     expect(await readSetting(other, 'persona')).toBe('builtin-assistant');
     await other.delete();
+  });
+});
+
+describe('upgrades', () => {
+  it('moves the half-life saved as "wantsHalfLifeDays" (version 7) to the mind’s setting', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(7).stores({ settings: 'key' });
+    await old.table('settings').put({ key: 'wantsHalfLifeDays', value: 21 });
+    old.close();
+    const upgraded = new AppDB(name);
+    expect(await readSetting(upgraded, 'mindHalfLifeDays')).toBe(21);
+    expect(await upgraded.settings.get('wantsHalfLifeDays')).toBeUndefined();
+    upgraded.close();
   });
 });

@@ -7,6 +7,7 @@ import { mindSchema } from '../features/mind/mind-schema.ts';
 import type { Backup } from './backup.ts';
 import { conversationSchema, messageSchema, personaSchema, toolUseSchema } from './record-schemas.ts';
 import { check, describeProblem } from './schema-kit.ts';
+import { RENAMED_SETTINGS } from './schema.ts';
 import { SETTINGS, isSettingKey, type SettingKey } from './setting-schemas.ts';
 
 export const BACKUP_FORMAT = 'forgeai-backup';
@@ -59,7 +60,9 @@ function checkTable<T extends keyof Tables>(table: T, rows: unknown): Tables[T] 
 }
 
 function checkSettings(rows: Tables['settings']): Tables['settings'] {
-  return rows.map((row, index) => {
+  return rows.map(({ key, value }, index) => {
+    // Backups made before a setting was renamed still restore it, under its name today.
+    const row = { key: Object.hasOwn(RENAMED_SETTINGS, key) ? RENAMED_SETTINGS[key] : key, value };
     if (!isSettingKey(row.key)) throw new BackupError(`settings[${index}].key "${row.key}" is not a ForgeAI setting.`);
     const result = v.safeParse(SETTINGS[row.key as SettingKey].schema, row.value);
     if (!result.success) throw new BackupError(`${describeProblem(result.issues, `settings[${index}].value`)}.`);

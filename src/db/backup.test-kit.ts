@@ -79,7 +79,7 @@ export async function fillWithSampleData(db: AppDB): Promise<void> {
   await putSetting(db, 'voice', { ...SETTINGS.voice.fallback, autoSpeak: true, voices: { 'my-pirate': 'Fred' } });
   await putSetting(db, 'generation', { ...SETTINGS.generation.fallback, temperature: 0.3 });
   await putSetting(db, 'persona', 'my-pirate');
-  await putSetting(db, 'wantsHalfLifeDays', 30);
+  await putSetting(db, 'mindHalfLifeDays', 30);
   await putSetting(db, 'tools', { alwaysAllowed: ['run_code', 'fetch_url'], maxRounds: 3, imageEndpoint: '' });
   await putSetting(db, 'hubEndpoint', 'http://127.0.0.1:9999');
   await putSetting(db, 'device', 'wasm');

@@ -36,7 +36,7 @@ describe('backups', () => {
     expect(messages[2].tool?.display).toEqual({ kind: 'text', text: '(image not kept in the backup)' });
     expect(await other.personas.get('my-pirate')).toMatchObject({ name: 'Pirate', greeting: 'Ahoy!' });
     expect(await readSetting(other, 'voice')).toMatchObject({ autoSpeak: true, voices: { 'my-pirate': 'Fred' } });
-    expect(await readSetting(other, 'wantsHalfLifeDays')).toBe(30);
+    expect(await readSetting(other, 'mindHalfLifeDays')).toBe(30);
     expect(await other.minds.get(SAMPLE_MODEL)).toEqual(await db.minds.get(SAMPLE_MODEL));
     expect(await other.designMemories.get(SAMPLE_MODEL)).toEqual(await db.designMemories.get(SAMPLE_MODEL));
     expect(await other.toolUses.count()).toBe(2);
@@ -55,6 +55,19 @@ describe('backups', () => {
     for (const key of ['tools', 'hubEndpoint', 'device', 'threads'])
       expect(await other.settings.get(key)).toBeUndefined();
     expect((await readSetting(other, 'tools')).alwaysAllowed).toEqual([]);
+  });
+
+  it('restores a setting saved under its old name (a backup from before the rename) under today’s', async () => {
+    const backup = {
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: '',
+      settings: [{ key: 'wantsHalfLifeDays', value: 9 }],
+    };
+    for (const table of ['conversations', 'messages', 'personas', 'minds', 'designMemories', 'toolUses'])
+      Object.assign(backup, { [table]: [] });
+    await restoreBackup(db, JSON.stringify(backup));
+    expect(await readSetting(db, 'mindHalfLifeDays')).toBe(9);
   });
 
   it('importing the same backup twice adds nothing the second time', async () => {

@@ -72,6 +72,15 @@ export async function messagesOf(db: AppDB, conversationId: number): Promise<Sto
   return keepValid(messageSchema, rows, 'message');
 }
 
+/** The newest message the user sent, in any conversation. */
+export function newestUserMessage(db: AppDB): Promise<StoredMessage | undefined> {
+  return db.messages
+    .orderBy(':id')
+    .reverse()
+    .filter((message) => message.role === 'user')
+    .first();
+}
+
 /** Tells which streaming messages still have a writer: an open tab producing them right now. */
 export interface WriterCheck {
   liveWriters(messageIds: number[]): Promise<Set<number>>;

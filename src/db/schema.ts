@@ -38,4 +38,19 @@ export function declareVersions(db: Dexie): void {
           message.words = searchWords(message.text ?? '');
         }),
     );
+  // One name for the feature (issue 14): the "wants" half-life setting is the mind's.
+  db.version(8)
+    .stores({})
+    .upgrade(async (tx) => {
+      const settings = tx.table('settings');
+      for (const [old, key] of Object.entries(RENAMED_SETTINGS)) {
+        const row = await settings.get(old);
+        if (!row) continue;
+        await settings.put({ key, value: row.value });
+        await settings.delete(old);
+      }
+    });
 }
+
+/** Settings saved (and backed up) under an older key: old key → today's. */
+export const RENAMED_SETTINGS: Readonly<Record<string, string>> = { wantsHalfLifeDays: 'mindHalfLifeDays' };

@@ -63,7 +63,7 @@ export const SETTINGS = {
   generation: { schema: generation, fallback: v.parse(generation, {}), restorable: true },
   voice: { schema: voice, fallback: v.parse(voice, {}), restorable: true },
   persona: { schema: key, fallback: BUILT_IN_PERSONAS[0].id, restorable: true },
-  wantsHalfLifeDays: {
+  mindHalfLifeDays: {
     schema: v.pipe(numberIn(0, 36500, 'a number of days above 0'), v.gtValue(0, 'a number of days above 0')),
     fallback: HALF_LIFE_DAYS,
     restorable: true,

@@ -2,9 +2,8 @@
 // from thumbs on designs, and makes the avatar's design from the persona's traits and the current wants.
 import type { AppDB } from '../../db/app-db.ts';
 import type { Logger } from '../log/logger.ts';
-import { keepValid } from '../../db/schema-kit.ts';
+import { loadDesignMemory, saveDesignMemory } from '../../db/design-memories.ts';
 import { DEFAULT_TRAINING } from './designs/default-training.ts';
-import { designMemorySchema } from './designs/design-schema.ts';
 import { designWants } from './designs/design-wants.ts';
 import { generateDesign, recordDesign, regenerate } from './designs/generate.ts';
 import { applyDesignFeedback, learnFromTraining } from './designs/learn.ts';
@@ -25,8 +24,7 @@ export class DesignStore {
 
   async use(modelId: string, traits: Traits, mind: MindState): Promise<void> {
     if (this.memory.modelId === modelId) return;
-    const saved = await this.db.designMemories.get(modelId);
-    let memory = saved && keepValid(designMemorySchema, [saved], 'avatar design memory')[0];
+    let memory = await loadDesignMemory(this.db, modelId);
     if (!memory) {
       memory = learnFromTraining(emptyDesignMemory(modelId), DEFAULT_TRAINING, Date.now()).memory;
       this.log.debug(`Learned generator: started ${modelId} from the built-in training set`);
@@ -67,6 +65,6 @@ export class DesignStore {
 
   private async save(memory: DesignMemory): Promise<void> {
     this.memory = memory;
-    await this.db.designMemories.put(memory);
+    await saveDesignMemory(this.db, memory);
   }
 }

@@ -1,6 +1,7 @@
-// The current model's mind (wants, motivations, goals): loaded per model, decayed by time, fed into
-// every prompt (a context provider), taught by every turn (a turn listener) and by thumbs up/down,
-// and saved after each change.
+// The current model's mind (wants, motivations, goals): read live per model (another tab's learning shows
+// here too), decayed by time, fed into every prompt (a context provider), taught by every turn (a turn
+// listener) and by thumbs up/down, and saved after each change.
+import { liveQuery, type Subscription } from 'dexie';
 import type { AppDB } from '../../db/app-db.ts';
 import { loadMind, saveMind } from '../../db/minds.ts';
 import { HALF_LIFE_DAYS } from '../../db/setting-schemas.ts';
@@ -18,23 +19,36 @@ export class MindStore {
   mind = $state.raw<MindState>(emptyMind(''));
   halfLifeDays = $state(HALF_LIFE_DAYS);
 
+  #live: Subscription | undefined;
+
   constructor(
     private readonly db: AppDB,
     private readonly log: Logger,
   ) {}
 
-  /** Switches to a model's mind, brought up to date for the time that passed. */
+  /** Switches to a model's mind, brought up to date for the time that passed, and follows it. */
   async use(modelId: string): Promise<void> {
     if (this.mind.modelId === modelId) return;
-    this.halfLifeDays = await readSetting(this.db, 'wantsHalfLifeDays');
-    const loaded = await loadMind(this.db, modelId);
-    this.mind = loaded.updatedAt ? decay(loaded, Date.now(), this.halfLifeDays) : loaded;
+    this.halfLifeDays = await readSetting(this.db, 'mindHalfLifeDays');
+    this.mind = this.#current(await loadMind(this.db, modelId));
+    this.#live?.unsubscribe();
+    this.#live = liveQuery(() => loadMind(this.db, modelId)).subscribe({
+      next: (stored) => {
+        if (this.mind.modelId === modelId) this.mind = this.#current(stored);
+      },
+      error: (error: unknown) => this.log.warn(`The mind stopped updating from storage: ${String(error)}`),
+    });
+  }
+
+  /** Decay runs from the stored mind's own time stamp, so applying it again never fades twice. */
+  #current(stored: MindState): MindState {
+    return stored.updatedAt ? decay(stored, Date.now(), this.halfLifeDays) : stored;
   }
 
   async setHalfLife(days: number): Promise<void> {
     if (!Number.isFinite(days) || days <= 0) throw new Error('The half-life must be a number of days above 0.');
     this.halfLifeDays = days;
-    await putSetting(this.db, 'wantsHalfLifeDays', days);
+    await putSetting(this.db, 'mindHalfLifeDays', days);
   }
 
   /** Everything that changes the mind goes through here: shown at once, saved, and logged. */

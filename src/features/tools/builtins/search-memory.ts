@@ -1,6 +1,8 @@
 // search_memory: finds what was said in saved conversations (this device's IndexedDB), newest first,
 // through the same words index as the Search panel (db/search.ts).
 import type { AppDB } from '../../../db/app-db.ts';
+import { conversationsById } from '../../../db/conversations.ts';
+import { newestUserMessage } from '../../../db/messages.ts';
 import { searchMessages } from '../../../db/search.ts';
 import { escapeRegExp } from '../../../shared/regexp.ts';
 import type { Tool } from '../registry.ts';
@@ -48,13 +50,7 @@ export function searchMemoryTool(db: AppDB, options: MemorySearchOptions = {}): 
       const limit = Number.isFinite(asked) ? Math.max(LIMIT.min, Math.min(LIMIT.max, asked)) : LIMIT.default;
       if (signal.aborted) throw new Error('Stopped by the user.');
       // The question that asked for the search is the newest user message: not an answer to itself.
-      const asking = options.skipNewestUserMessage
-        ? await db.messages
-            .orderBy(':id')
-            .reverse()
-            .filter((m) => m.role === 'user')
-            .first()
-        : undefined;
+      const asking = options.skipNewestUserMessage ? await newestUserMessage(db) : undefined;
       const hits = await searchMessages(db, query, { limit: limit + 2 });
       const matches = hits
         .map((hit) => hit.message)
@@ -70,8 +66,7 @@ export function searchMemoryTool(db: AppDB, options: MemorySearchOptions = {}): 
           };
         });
       const ids = [...new Set(matches.map((m) => m.message.conversationId))];
-      const conversations = await db.conversations.bulkGet(ids);
-      const titles = new Map(ids.map((id, i) => [id, conversations[i]?.title ?? '(deleted chat)']));
+      const titles = new Map((await conversationsById(db, ids)).map((c) => [c.id, c.title]));
       const found = matches.map(({ message, text, at }) => ({
         conversation: titles.get(message.conversationId) ?? '(deleted chat)',
         role: message.role,
