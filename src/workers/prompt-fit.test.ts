@@ -68,6 +68,21 @@ describe('fitPrompt', () => {
     expect(built.historyUsed).toBeLessThan(30);
   });
 
+  it('after tool results, shortens the reply to the room left rather than failing the turn half done', () => {
+    const turn: ChatTurn[] = [
+      { role: 'user', content: 'word '.repeat(40) },
+      { role: 'assistant', content: 'call' },
+      { role: 'tool', content: 'word '.repeat(90) },
+    ];
+    // 42 + 3 + 92 = 137 tokens of this turn leave 63 for the reply (less than the 75 asked for).
+    const built = fitPrompt(request({ history: history(6), turn, maxNewTokens: 75 }), renderer(), 200);
+    expect(built).toMatchObject({ tokens: 137, historyUsed: 0, maxNewTokens: 63 });
+    // The same room for a first reply is too little: the person is asked to choose.
+    const first = () =>
+      fitPrompt(request({ turn: [{ role: 'user', content: 'word '.repeat(135) }], maxNewTokens: 75 }), renderer(), 200);
+    expect(first).toThrow(/Lower Settings → Longest reply/);
+  });
+
   it('caps a reply setting the model cannot hold (3/4 of the context) instead of failing', () => {
     const built = fitPrompt(request({ maxNewTokens: 4096 }), renderer(), 2048);
     expect(built.maxNewTokens).toBe(1536);

@@ -1,8 +1,9 @@
 // The prompt, built once: the system prompt, as much history as fits, this turn — rendered whole with
 // the model's chat template and counted with its tokenizer. History gives way first (oldest turns out);
-// a long system prompt or message may shorten the reply, down to MIN_REPLY_ROOM, before the turn fails
-// with an error that says what to change. Only whole conversations are rendered: strict templates
-// (roles that must alternate, no lone messages) refuse pieces.
+// a long system prompt or message may shorten the first reply, down to MIN_REPLY_ROOM, before the turn
+// fails with an error that says what to change; a reply after tool results takes whatever room is left
+// (a turn half done is not stopped for a shorter answer). Only whole conversations are rendered: strict
+// templates (roles that must alternate, no lone messages) refuse pieces.
 import { boundReplyLength } from '../shared/reply-limit.ts';
 import type { BuiltPrompt, ChatTurn, ReplyRequest } from '../shared/model-types.ts';
 
@@ -63,7 +64,9 @@ export function fitPrompt(request: ReplyRequest, renderer: PromptRenderer, conte
 
   const bare = request.history.length ? build(0) : all;
   const replyTokens = Math.min(wanted, contextLength - bare.tokens);
-  if (replyTokens < Math.min(wanted, MIN_REPLY_ROOM)) throw tooLong(bare.tokens, contextLength, wanted);
+  const continuing = request.turn.length > 1;
+  const floor = continuing ? MIN_USEFUL_REPLY : Math.min(wanted, MIN_REPLY_ROOM);
+  if (replyTokens < floor) throw tooLong(bare.tokens, contextLength, wanted);
   // History fills what the reply leaves: the largest number of newest turns that fits (more turns never
   // make a shorter prompt, so a binary search needs about log2(history) renders).
   const budget = contextLength - replyTokens;

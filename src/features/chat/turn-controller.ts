@@ -202,7 +202,7 @@ export class TurnController {
   #logPrompt(prompt: BuiltPrompt, index: number, { engine, settings }: TurnSetup): void {
     if (index === 1)
       this.log.info(
-        `History: ${prompt.historyUsed} earlier message(s)${prompt.historyLeftOut ? ` (${prompt.historyLeftOut} older left out to fit)` : ''}; ` +
+        `History: ${prompt.historyUsed} earlier message(s)${prompt.historyLeftOut ? ' (older ones left out to fit)' : ''}; ` +
           `prompt ${prompt.tokens} of ${engine.contextLength} tokens`,
       );
     else this.log.info(`Prompt for round ${index}: ${prompt.tokens} of ${engine.contextLength} tokens`);
