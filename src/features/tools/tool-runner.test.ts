@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TurnLog } from '../chat/turn-controller.ts';
+import { recordingLog } from '../chat/turn.test-kit.ts';
 import { getTimeTool } from './builtins/get-time.ts';
 import { ToolRegistry, type Tool, type ToolContext } from './registry.ts';
 import type { ToolCall } from './tool-calls.ts';
@@ -13,21 +14,6 @@ import {
 } from './tool-runner.ts';
 
 afterEach(() => vi.restoreAllMocks());
-
-/** Every log line as `LEVEL message`. */
-function fakeLog(): TurnLog & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return {
-    lines,
-    debug: at('DEBUG'),
-    info: at('INFO'),
-    ok: at('OK'),
-    warn: at('WARN'),
-    error: at('ERROR'),
-    token: () => undefined,
-  };
-}
 
 /** Fake tools that note each run in `runs`. */
 function fakeTools(runs: string[]): Tool[] {
@@ -107,7 +93,7 @@ function harness(
   const asked: Harness['asked'] = [];
   const recorded: ToolOutcome[] = [];
   const answers = [...(options.answers ?? [])];
-  const log = fakeLog();
+  const log = recordingLog();
   const deps: ToolRunnerDeps = {
     registry: new ToolRegistry(fakeTools(runs)),
     permissions: {
@@ -186,7 +172,7 @@ describe('runToolCall', () => {
     expect(outcome).toMatchObject({ success: false, error: 'The tool call is not valid JSON (x).' });
     expect(runs).toEqual([]);
     expect(recorded).toEqual([]);
-    expect(log.lines[0]).toBe('INFO Executing tool: (unreadable call)');
+    expect(log.lines[0]).toBe('[INFO] Executing tool: (unreadable call)');
   });
 
   it('does not run a known tool when its call carries an error', async () => {
@@ -248,7 +234,7 @@ describe('runToolCall', () => {
     expect(outcome).toMatchObject({ name: 'write_file', success: false, error: 'Denied by the user.' });
     expect(asked).toEqual([{ tool: 'write_file', args }]);
     expect(runs).toEqual([]);
-    expect(log.lines).toContain('INFO Asking permission: write_file writes files');
+    expect(log.lines).toContain('[INFO] Asking permission: write_file writes files');
   });
 
   it('runs a risky tool allowed once, and asks again the next time', async () => {
@@ -348,13 +334,13 @@ describe('runToolCall', () => {
     vi.spyOn(performance, 'now').mockReturnValueOnce(0).mockReturnValueOnce(7);
     const { deps, log } = harness();
     await runToolCall(call('echo', { text: 'hi' }), deps, context());
-    expect(log.lines).toEqual(['INFO Executing tool: echo', 'OK Tool echo succeeded in 7 ms: {"said":"hi"}']);
+    expect(log.lines).toEqual(['[INFO] Executing tool: echo', '[OK] Tool echo succeeded in 7 ms: {"said":"hi"}']);
   });
 
   it('shortens a long result in the success log line', async () => {
     const { deps, log } = harness();
     await runToolCall(call('echo', { text: 'x'.repeat(500) }), deps, context());
-    const line = log.lines.find((l) => l.startsWith('OK Tool echo succeeded in'));
+    const line = log.lines.find((l) => l.startsWith('[OK] Tool echo succeeded in'));
     expect(line).toMatch(/…$/);
     expect(line?.length).toBeLessThan(200);
   });
@@ -363,14 +349,14 @@ describe('runToolCall', () => {
     vi.spyOn(performance, 'now').mockReturnValueOnce(0).mockReturnValueOnce(3);
     const { deps, log } = harness();
     await runToolCall(call('boom'), deps, context());
-    expect(log.lines).toEqual(['INFO Executing tool: boom', 'ERROR Tool boom failed in 3 ms: The disk is on fire']);
+    expect(log.lines).toEqual(['[INFO] Executing tool: boom', '[ERROR] Tool boom failed in 3 ms: The disk is on fire']);
   });
 
   it('logs an unknown tool as a failure', async () => {
     const { deps, log } = harness();
     await runToolCall(call('fly'), deps, context());
-    expect(log.lines[0]).toBe('INFO Executing tool: fly');
-    expect(log.lines[1]).toMatch(/^ERROR Tool fly failed in \d+ ms: Unknown tool "fly"/);
+    expect(log.lines[0]).toBe('[INFO] Executing tool: fly');
+    expect(log.lines[1]).toMatch(/^\[ERROR\] Tool fly failed in \d+ ms: Unknown tool "fly"/);
   });
 });
 
