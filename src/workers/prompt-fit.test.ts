@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
 import { DEFAULT_GENERATION, type ChatTurn, type ReplyRequest } from '../shared/model-types.ts';
 import { fitPrompt, type PromptRenderer } from './prompt-fit.ts';
 
@@ -129,5 +130,46 @@ describe('fitPrompt', () => {
     const built = fitPrompt(request({ history: history(40), turn: [{ role: 'user', content: 'q' }] }), strict, 120);
     expect(built.historyUsed % 2).toBe(0);
     expect(built.historyUsed).toBeGreaterThan(0);
+  });
+});
+
+describe('fitPrompt’s search for the history that fits', () => {
+  it('always keeps the most history that fits (against trying every length), in few renders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 300, max: 3000 }),
+        (lengths, contextLength) => {
+          const turns: ChatTurn[] = lengths.map((words, i) => ({
+            role: i % 2 === 0 ? 'user' : 'assistant',
+            content: 'w '.repeat(words).trim(),
+          }));
+          const r = renderer();
+          const asked = request({ system: ['sys'], history: turns, maxNewTokens: 100 });
+          let built;
+          try {
+            built = fitPrompt(asked, r, contextLength);
+          } catch {
+            return; // the message alone does not fit: nothing to search
+          }
+          const renders = r.renders.length;
+          // Brute force: the longest newest-first history (starting at a user turn) within the same budget.
+          const budget =
+            contextLength -
+            Math.min(100, contextLength - fitPrompt({ ...asked, history: [] }, r, contextLength).tokens);
+          let most = 0;
+          for (let keep = 0; keep <= turns.length; keep++) {
+            const kept = turns.slice(turns.length - keep);
+            const start = kept.findIndex((t) => t.role === 'user');
+            const history = start === -1 ? [] : kept.slice(start);
+            const tokens = r.count(r.render([{ role: 'system', content: 'sys' }, ...history, ...asked.turn]));
+            if (tokens <= budget) most = Math.max(most, history.length);
+          }
+          expect(built.historyUsed).toBe(most);
+          expect(renders).toBeLessThanOrEqual(3 + 2 * Math.ceil(Math.log2(turns.length + 1)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -14,6 +14,8 @@ export interface PromptRenderer {
   count(text: string): number;
 }
 
+/** More than the tokens a chat template wraps around one turn (role markers, separators). */
+const TEMPLATE_TOKENS = 16;
 /** Below this many tokens a reply is not worth asking for, so a shorter reply setting would not help. */
 const MIN_USEFUL_REPLY = 16;
 /** A long system prompt or message may take room from the reply down to this (or the setting, if lower). */
@@ -58,27 +60,55 @@ export function fitPrompt(request: ReplyRequest, renderer: PromptRenderer, conte
     maxNewTokens: Math.min(wanted, contextLength - built.tokens),
   });
 
-  // The usual case, one render: everything fits beside a full-length reply.
-  const all = build(request.history.length);
-  if (all.tokens + wanted <= contextLength) return result(all);
+  const history = request.history;
+  const chars = (turns: ChatTurn[]) => turns.reduce((sum, turn) => sum + turn.content.length, 0);
+  // The usual case, one render: text this short fits whatever the tokenizer (a token is at least one
+  // character; the template adds a few tokens per turn).
+  const turnCount = system.length + history.length + request.turn.length;
+  const surelyFits = systemText.length + chars(history) + chars(request.turn) + TEMPLATE_TOKENS * turnCount;
+  if (surelyFits + wanted <= contextLength) {
+    const all = build(history.length);
+    if (all.tokens + wanted <= contextLength) return result(all);
+  }
 
-  const bare = request.history.length ? build(0) : all;
+  const bare = build(0);
   const replyTokens = Math.min(wanted, contextLength - bare.tokens);
   const continuing = request.turn.length > 1;
   const floor = continuing ? MIN_USEFUL_REPLY : Math.min(wanted, MIN_REPLY_ROOM);
   if (replyTokens < floor) throw tooLong(bare.tokens, contextLength, wanted);
-  // History fills what the reply leaves: the largest number of newest turns that fits (more turns never
-  // make a shorter prompt, so a binary search needs about log2(history) renders).
+  if (!history.length) return result(bare);
+  // History fills what the reply leaves: the largest number of newest turns that fits. More turns never
+  // make a shorter prompt, so a search works. Each guess comes from the last render (its tokens per
+  // character, the template's characters per turn): two or three renders, not log2(history).
   const budget = contextLength - replyTokens;
-  if (all.tokens <= budget) return result(all);
+  const wrapChars = Math.max(
+    0,
+    (bare.text.length - systemText.length - chars(request.turn)) / (turnCount - history.length),
+  );
+  /** How many newest turns fit if each costs its characters (and the template's) at `perChar` tokens. */
+  const guessAt = (perChar: number) => {
+    let tokens = bare.tokens;
+    let keep = 0;
+    for (let i = history.length - 1; i >= 0; i--, keep++) {
+      tokens += (history[i].content.length + wrapChars) * perChar;
+      if (tokens > budget) break;
+    }
+    return keep;
+  };
   let best = bare;
   let fits = 0;
-  let fails = request.history.length;
+  // One more than the whole history never fits (and is never rendered).
+  let fails = history.length + 1;
+  let guess = guessAt(bare.tokens / Math.max(1, bare.text.length));
   while (fails - fits > 1) {
-    const keep = Math.floor((fits + fails) / 2);
+    const keep = guess > fits && guess < fails ? guess : Math.floor((fits + fails) / 2);
     const candidate = build(keep);
     if (candidate.tokens <= budget) [fits, best] = [keep, candidate];
     else fails = keep;
+    const addedChars = chars(history.slice(history.length - keep)) + wrapChars * keep;
+    guess = guessAt((candidate.tokens - bare.tokens) / Math.max(1, addedChars));
+    // Close to the answer, a guess can repeat: step next to the bound just found instead.
+    if (guess === keep) guess = candidate.tokens <= budget ? keep + 1 : keep - 1;
   }
   return result(best);
 }
